@@ -1,0 +1,21 @@
+//! frus-ld: FRUS documents to TEI P5 and linked data.
+//!
+//! The pipeline, one module a stage:
+//!
+//! ```text
+//! reader (web text) ──► model::Document ──► extract (entities, dates) ──► writer::tei (TEI P5)
+//!                                                                     └──► writer::rdf (RDF) ──► store
+//! ```
+//!
+//! Readers build the model; writers only read it; the store only sees RDF.
+
+pub mod authority;
+pub mod dates;
+pub mod error;
+pub mod extract;
+pub mod iri;
+pub mod model;
+pub mod output;
+pub mod reader;
+pub mod store;
+pub mod writer;

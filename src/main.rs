@@ -1,0 +1,323 @@
+//! The `frus-ld` command line: a thin layer over the library.
+
+use anyhow::{anyhow, bail, Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use frus_ld::authority;
+use frus_ld::extract::{self, Knowledge};
+use frus_ld::iri::{Iris, DEFAULT_BASE};
+use frus_ld::model::Document;
+use frus_ld::output::write_atomic;
+use frus_ld::reader::{self, ReadOptions};
+use frus_ld::store::{self, ResultFormat};
+use frus_ld::writer::{rdf, tei};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "frus-ld",
+    version,
+    about = "Turns FRUS documents (Foreign Relations of the United States) into TEI P5 and linked data",
+    long_about = "Turns FRUS documents (Foreign Relations of the United States), as history.state.gov shows \
+them as text, into TEI P5 XML and RDF, and loads the RDF into an embedded Oxigraph store that answers SPARQL.",
+    after_help = "Example:\n  frus-ld convert examples/frus-demo/d1.txt --to tei\n  frus-ld load examples/frus-demo\n  frus-ld query 'SELECT * WHERE { ?d <http://schema.org/sender> ?s } LIMIT 5'"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Convert FRUS text files to TEI or RDF.
+    #[command(after_help = "Examples:\n  frus-ld convert d11.txt --to tei --volume frus1958-60v18 > d11.tei.xml\n  frus-ld convert d*.txt --to turtle -o out/   (one out/dN.ttl per input)")]
+    Convert(ConvertArgs),
+    /// Load FRUS text files (converted on the way) and RDF files into the store.
+    #[command(after_help = "The store is one named graph per document; loading a document again replaces its graph.\n\
+Default store: $FRUS_LD_STORE, else $XDG_DATA_HOME/frus-ld/store, else ~/.local/share/frus-ld/store.\n\n\
+Examples:\n  frus-ld load corpus/frus1958-60v18 --persons corpus/frus1958-60v18/persons.tsv\n  frus-ld load extra.ttl --store /tmp/store")]
+    Load(LoadArgs),
+    /// Ask the store a SPARQL query.
+    #[command(after_help = "SELECT and ASK print a table by default, or SPARQL results in JSON, CSV, TSV or XML;\n\
+CONSTRUCT and DESCRIBE print Turtle.\n\n\
+Example:\n  frus-ld query -f examples/queries/who-wrote-to-whom.rq\n  frus-ld query 'ASK { ?d a <http://schema.org/Message> }' --format json")]
+    Query(QueryArgs),
+}
+
+#[derive(Args, Clone)]
+struct DocOptions {
+    /// The FRUS volume the documents belong to (e.g. frus1958-60v18); fixes their IRIs.
+    /// Without it, a folder named like a volume gives it.
+    #[arg(long, value_name = "ID")]
+    volume: Option<String>,
+    /// The volume's List of Persons (TSV: id, name, description).
+    #[arg(long, value_name = "TSV")]
+    persons: Option<PathBuf>,
+    /// The volume's List of Abbreviations (TSV: id, name, description).
+    #[arg(long, value_name = "TSV")]
+    terms: Option<PathBuf>,
+    /// The base under which frus-ld mints IRIs for persons, places, organizations.
+    #[arg(long, value_name = "IRI", default_value = DEFAULT_BASE)]
+    base_iri: String,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum To {
+    Tei,
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+    Rdfxml,
+    /// The document model, for debugging and for other tools.
+    Json,
+}
+
+impl To {
+    fn extension(self) -> &'static str {
+        match self {
+            To::Tei => "tei.xml",
+            To::Turtle => "ttl",
+            To::Ntriples => "nt",
+            To::Nquads => "nq",
+            To::Trig => "trig",
+            To::Rdfxml => "rdf",
+            To::Json => "json",
+        }
+    }
+}
+
+#[derive(Args)]
+struct ConvertArgs {
+    /// FRUS documents as text (dN.txt or dN.alt.txt).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// What to write.
+    #[arg(long, value_enum, default_value = "tei")]
+    to: To,
+    /// Where to write: a file for one input, a directory for several (default: standard output for one input).
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    doc: DocOptions,
+}
+
+#[derive(Args)]
+struct LoadArgs {
+    /// FRUS text files, RDF files (.ttl .nt .nq .trig), or directories of them.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    inputs: Vec<PathBuf>,
+    /// The store directory.
+    #[arg(long, value_name = "DIR")]
+    store: Option<PathBuf>,
+    #[command(flatten)]
+    doc: DocOptions,
+}
+
+#[derive(Args)]
+struct QueryArgs {
+    /// The SPARQL query.
+    #[arg(value_name = "QUERY", required_unless_present = "file", conflicts_with = "file")]
+    query: Option<String>,
+    /// Read the query from a file.
+    #[arg(short, long, value_name = "FILE.rq")]
+    file: Option<PathBuf>,
+    /// The store directory.
+    #[arg(long, value_name = "DIR")]
+    store: Option<PathBuf>,
+    /// How to print results.
+    #[arg(long, value_enum, default_value = "table")]
+    format: ResultFormat,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Convert(a) => convert(a),
+        Command::Load(a) => load(a),
+        Command::Query(a) => query(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("frus-ld: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What every document conversion needs, checked once.
+struct Context_ {
+    read: ReadOptions,
+    iris: Iris,
+    knowledge: Knowledge,
+}
+
+fn context(o: &DocOptions) -> Result<Context_> {
+    let persons = o.persons.as_deref().map(authority::read_list).transpose()?.unwrap_or_default();
+    let terms = o.terms.as_deref().map(authority::read_list).transpose()?.unwrap_or_default();
+    oxigraph::model::NamedNode::new(&o.base_iri).map_err(|e| anyhow!("--base-iri {}: {e}", o.base_iri))?;
+    Ok(Context_ {
+        read: ReadOptions {
+            volume: o.volume.clone(),
+        },
+        iris: Iris::new(&o.base_iri),
+        knowledge: Knowledge::new(persons, terms),
+    })
+}
+
+/// Reads a document and adds its entities.
+fn read(path: &Path, cx: &Context_) -> Result<Document> {
+    let mut doc = reader::read_file(path, &cx.read)?;
+    extract::enrich(&mut doc, &cx.knowledge);
+    Ok(doc)
+}
+
+fn render(doc: &Document, to: To, cx: &Context_) -> Result<Vec<u8>> {
+    Ok(match to {
+        To::Tei => tei::write(doc, &cx.iris),
+        To::Json => {
+            let mut v = serde_json::to_vec_pretty(doc)?;
+            v.push(b'\n');
+            v
+        }
+        _ => {
+            let syntax = match to {
+                To::Turtle => rdf::Syntax::Turtle,
+                To::Ntriples => rdf::Syntax::NTriples,
+                To::Nquads => rdf::Syntax::NQuads,
+                To::Trig => rdf::Syntax::TriG,
+                _ => rdf::Syntax::RdfXml,
+            };
+            rdf::serialize(&[rdf::graph(doc, &cx.iris)], syntax)
+        }
+    })
+}
+
+/// The output name for an input: `d11.alt.txt` → `d11.alt.ttl`.
+fn output_name(input: &Path, to: To) -> PathBuf {
+    let stem = input
+        .file_name()
+        .map(|f| f.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let stem = stem.strip_suffix(".txt").unwrap_or(&stem);
+    PathBuf::from(format!("{stem}.{}", to.extension()))
+}
+
+fn convert(a: ConvertArgs) -> Result<ExitCode> {
+    let cx = context(&a.doc)?;
+    if a.files.len() == 1 && a.output.as_ref().is_none_or(|o| !o.is_dir()) {
+        let doc = read(&a.files[0], &cx)?;
+        let bytes = render(&doc, a.to, &cx)?;
+        match &a.output {
+            Some(o) => write_atomic(o, &bytes)?,
+            None => std::io::stdout().lock().write_all(&bytes)?,
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let dir = a
+        .output
+        .as_ref()
+        .ok_or_else(|| anyhow!("several inputs: give -o DIR for their outputs"))?;
+    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create directory", dir.display()))?;
+    let mut failed = 0;
+    for f in &a.files {
+        let result = read(f, &cx)
+            .and_then(|doc| render(&doc, a.to, &cx))
+            .and_then(|bytes| write_atomic(&dir.join(output_name(f, a.to)), &bytes));
+        if let Err(e) = result {
+            eprintln!("frus-ld: {e:#}");
+            failed += 1;
+        }
+    }
+    if failed > 0 {
+        bail!("{failed} of {} documents failed", a.files.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Files under the inputs that `load` takes, in a stable order.
+fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for i in inputs {
+        if i.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(i)
+                .with_context(|| format!("{}: cannot read directory", i.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            entries.sort();
+            for e in entries {
+                if e.is_dir() {
+                    out.extend(collect_inputs(&[e])?);
+                } else if is_loadable(&e) {
+                    out.push(e);
+                }
+            }
+        } else if i.exists() {
+            out.push(i.clone());
+        } else {
+            bail!("{}: no such file or directory", i.display());
+        }
+    }
+    Ok(out)
+}
+
+fn is_loadable(p: &Path) -> bool {
+    let name = p.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+    name.ends_with(".txt") || store::rdf_format_of(p).is_some_and(|_| !name.ends_with(".rdf") && !name.ends_with(".jsonld"))
+}
+
+fn load(a: LoadArgs) -> Result<ExitCode> {
+    let cx = context(&a.doc)?;
+    let mut files = collect_inputs(&a.inputs)?;
+    // both web forms of one document: the one with the dateline is loaded
+    let alts: std::collections::BTreeSet<PathBuf> = files
+        .iter()
+        .filter(|f| f.to_string_lossy().ends_with(".alt.txt"))
+        .map(|f| PathBuf::from(f.to_string_lossy().replace(".alt.txt", ".txt")))
+        .collect();
+    files.retain(|f| !alts.contains(f));
+    let path = a.store.clone().unwrap_or_else(store::default_location);
+    let st = store::open(&path)?;
+    let (mut docs, mut quads, mut failed) = (0usize, 0usize, 0usize);
+    for f in &files {
+        let result = if f.extension().is_some_and(|e| e == "txt") {
+            read(f, &cx).and_then(|doc| store::replace_graph(&st, &rdf::graph(&doc, &cx.iris)))
+        } else {
+            store::load_rdf_file(&st, f, cx.iris.base())
+        };
+        match result {
+            Ok(n) => {
+                docs += 1;
+                quads += n;
+            }
+            Err(e) => {
+                eprintln!("frus-ld: {e:#}");
+                failed += 1;
+            }
+        }
+    }
+    eprintln!("loaded {docs} files ({quads} quads) into {}", path.display());
+    if failed > 0 {
+        bail!("{failed} of {} files failed to load", files.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn query(a: QueryArgs) -> Result<ExitCode> {
+    let sparql = match (&a.query, &a.file) {
+        (Some(q), _) => q.clone(),
+        (None, Some(f)) => std::fs::read_to_string(f).with_context(|| format!("{}: cannot read", f.display()))?,
+        (None, None) => bail!("give a query or -f FILE"),
+    };
+    let path = a.store.clone().unwrap_or_else(store::default_location);
+    let st = store::open_existing(&path)?;
+    let mut out = Vec::new();
+    store::query(&st, &sparql, a.format, &mut out).map_err(|e| match &a.file {
+        Some(f) => anyhow!("{}: {e:#}", f.display()),
+        None => e,
+    })?;
+    std::io::stdout().lock().write_all(&out)?;
+    Ok(ExitCode::SUCCESS)
+}

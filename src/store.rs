@@ -1,0 +1,207 @@
+//! The embedded Oxigraph store: loading graphs, answering SPARQL.
+//!
+//! The store only ever sees RDF. Each document lives in its own named graph
+//! (the document's IRI); loading a document again replaces that graph in one
+//! transaction, so a store is never left half-loaded.
+
+use crate::writer::rdf::Graph;
+use anyhow::{anyhow, Context, Result};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Where the store lives when `--store` is not given: `$FRUS_LD_STORE`,
+/// else `$XDG_DATA_HOME/frus-ld/store`, else `~/.local/share/frus-ld/store`.
+pub fn default_location() -> PathBuf {
+    if let Some(p) = std::env::var_os("FRUS_LD_STORE") {
+        return PathBuf::from(p);
+    }
+    if let Some(p) = std::env::var_os("XDG_DATA_HOME") {
+        return PathBuf::from(p).join("frus-ld").join("store");
+    }
+    match std::env::var_os("HOME") {
+        Some(h) => PathBuf::from(h).join(".local/share/frus-ld/store"),
+        None => PathBuf::from("frus-ld-store"),
+    }
+}
+
+/// Opens (creating if needed) the store at `path` for writing.
+pub fn open(path: &Path) -> Result<Store> {
+    if path.exists() && !path.is_dir() {
+        return Err(anyhow!("{}: not a directory, cannot hold a store", path.display()));
+    }
+    std::fs::create_dir_all(path).with_context(|| format!("{}: cannot create the store directory", path.display()))?;
+    Store::open(path).map_err(|e| anyhow!("{}: cannot open the store: {e}", path.display()))
+}
+
+/// Opens an existing store for reading.
+pub fn open_existing(path: &Path) -> Result<Store> {
+    if !path.is_dir() {
+        return Err(anyhow!(
+            "{}: no store here (run `frus-ld load` first, or give --store)",
+            path.display()
+        ));
+    }
+    Store::open(path).map_err(|e| anyhow!("{}: cannot open the store: {e}", path.display()))
+}
+
+/// Replaces the document's graph by `g`, atomically.
+pub fn replace_graph(store: &Store, g: &Graph) -> Result<usize> {
+    replace_graphs(store, &[g.name.clone()], g.quads().collect())
+}
+
+fn replace_graphs(store: &Store, names: &[NamedNode], quads: Vec<Quad>) -> Result<usize> {
+    let mut t = store.start_transaction()?;
+    for n in names {
+        t.clear_graph(GraphNameRef::NamedNode(n.as_ref()))?;
+    }
+    let count = quads.len();
+    for q in &quads {
+        t.insert(q);
+    }
+    t.commit()?;
+    Ok(count)
+}
+
+/// The RDF syntax a file name says, if any.
+pub fn rdf_format_of(path: &Path) -> Option<RdfFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    RdfFormat::from_extension(&ext)
+}
+
+/// Loads an RDF file as it is. Quads keep their graphs (each graph named in
+/// the file is replaced); triples go into a graph named after the file.
+pub fn load_rdf_file(store: &Store, path: &Path, base: &str) -> Result<usize> {
+    let format = rdf_format_of(path).ok_or_else(|| anyhow!("{}: not an RDF file name", path.display()))?;
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let file_graph = NamedNode::new(format!(
+        "{base}graph/{}",
+        crate::iri::slug(&path.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default())
+    ))?;
+    let mut quads = Vec::new();
+    for q in RdfParser::from_format(format).for_slice(&bytes) {
+        let mut q = q.map_err(|e| anyhow!("{}: {e}", path.display()))?;
+        if q.graph_name == GraphName::DefaultGraph {
+            q.graph_name = file_graph.clone().into();
+        }
+        quads.push(q);
+    }
+    let names: BTreeSet<NamedNode> = quads
+        .iter()
+        .filter_map(|q| match &q.graph_name {
+            GraphName::NamedNode(n) => Some(n.clone()),
+            _ => None,
+        })
+        .chain(std::iter::once(file_graph))
+        .collect();
+    replace_graphs(store, &names.into_iter().collect::<Vec<_>>(), quads)
+}
+
+/// How query results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ResultFormat {
+    /// A readable table (SELECT, ASK); Turtle for CONSTRUCT and DESCRIBE.
+    Table,
+    Json,
+    Csv,
+    Tsv,
+    Xml,
+}
+
+/// Runs a SPARQL query and writes its results to `out`.
+pub fn query(store: &Store, sparql: &str, format: ResultFormat, out: &mut dyn Write) -> Result<()> {
+    let prepared = SparqlEvaluator::new()
+        .parse_query(sparql)
+        .map_err(|e| anyhow!("malformed SPARQL query: {e}"))?;
+    let results = prepared.on_store(store).execute().map_err(|e| anyhow!("query failed: {e}"))?;
+    let rformat = match format {
+        ResultFormat::Table => None,
+        ResultFormat::Json => Some(QueryResultsFormat::Json),
+        ResultFormat::Csv => Some(QueryResultsFormat::Csv),
+        ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        ResultFormat::Xml => Some(QueryResultsFormat::Xml),
+    };
+    match results {
+        QueryResults::Boolean(b) => match rformat {
+            Some(f) => {
+                QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, b)?;
+            }
+            None => writeln!(out, "{}", if b { "yes" } else { "no" })?,
+        },
+        QueryResults::Solutions(solutions) => {
+            let vars = solutions.variables().to_vec();
+            match rformat {
+                Some(f) => {
+                    let mut w = QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(&mut *out, vars)?;
+                    for s in solutions {
+                        w.serialize(&s.map_err(|e| anyhow!("query failed: {e}"))?)?;
+                    }
+                    w.finish()?;
+                }
+                None => {
+                    let mut rows = Vec::new();
+                    for s in solutions {
+                        let s = s.map_err(|e| anyhow!("query failed: {e}"))?;
+                        rows.push(vars.iter().map(|v| s.get(v).map(term_cell).unwrap_or_default()).collect::<Vec<_>>());
+                    }
+                    let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
+                    write_table(out, &header, &rows)?;
+                }
+            }
+        }
+        QueryResults::Graph(triples) => {
+            let mut ser = oxigraph::io::RdfSerializer::from_format(RdfFormat::Turtle);
+            for (p, iri) in crate::writer::rdf::PREFIXES {
+                ser = ser.with_prefix(p, iri)?;
+            }
+            let mut w = ser.for_writer(&mut *out);
+            for t in triples {
+                w.serialize_triple(&t.map_err(|e| anyhow!("query failed: {e}"))?)?;
+            }
+            w.finish()?;
+        }
+    }
+    Ok(())
+}
+
+/// A term as a table cell: IRIs bare, literals as their text.
+fn term_cell(t: &oxigraph::model::Term) -> String {
+    match t {
+        oxigraph::model::Term::NamedNode(n) => n.as_str().to_string(),
+        oxigraph::model::Term::Literal(l) => l.value().to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
+    let width = |s: &str| s.chars().count();
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            widths[i] = widths[i].max(width(c));
+        }
+    }
+    let line = |out: &mut dyn Write, cells: &[String]| -> std::io::Result<()> {
+        let parts: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - width(c))))
+            .collect();
+        writeln!(out, "| {} |", parts.join(" | "))
+    };
+    line(out, header)?;
+    writeln!(
+        out,
+        "|{}|",
+        widths.iter().map(|w| "-".repeat(w + 2)).collect::<Vec<_>>().join("|")
+    )?;
+    for r in rows {
+        line(out, r)?;
+    }
+    writeln!(out, "{} row{}", rows.len(), if rows.len() == 1 { "" } else { "s" })
+}

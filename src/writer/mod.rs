@@ -1,0 +1,5 @@
+//! Writers: read the [`crate::model::Document`], never change it.
+
+pub mod rdf;
+pub mod tei;
+mod xml;

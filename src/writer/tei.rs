@@ -1,0 +1,596 @@
+//! Writes a [`Document`] as TEI P5 XML, valid against `tei_all`.
+//!
+//! Notes stand where their markers stood (`note n="K"`), the source note in
+//! the head, page breaks as `pb`, passages not declassified as `gap`,
+//! enclosures as nested `div type="enclosure"`. Every element that RDF may
+//! point to has an `xml:id` derived from the document number and the
+//! element's place, so the same input always gives the same ids.
+
+use super::xml::XmlOut;
+use crate::iri::Iris;
+use crate::model::*;
+
+/// Writes the TEI of `doc`.
+pub fn write(doc: &Document, iris: &Iris) -> Vec<u8> {
+    let mut w = TeiWriter {
+        doc,
+        out: XmlOut::new(),
+        id: format!("d{}", doc.number),
+        paragraphs: 0,
+    };
+    w.document(iris);
+    w.out.finish()
+}
+
+struct TeiWriter<'a> {
+    doc: &'a Document,
+    out: XmlOut,
+    id: String,
+    paragraphs: usize,
+}
+
+impl TeiWriter<'_> {
+    fn document(&mut self, iris: &Iris) {
+        let doc = self.doc;
+        self.out.open(
+            "TEI",
+            &[("xmlns", "http://www.tei-c.org/ns/1.0"), ("xml:lang", "en")],
+        );
+        self.header(iris);
+        self.out.open("text", &[]);
+        self.out.open("body", &[]);
+        let n = doc.number.to_string();
+        let id = self.id.clone();
+        self.out.open(
+            "div",
+            &[
+                ("type", "document"),
+                ("subtype", doc.heading.kind.token()),
+                ("n", &n),
+                ("xml:id", &id),
+            ],
+        );
+        // the heading, with its number as printed
+        self.out.open_inline_block("head", &[]);
+        self.out.text(&format!("{}. ", doc.number));
+        self.inlines(&doc.heading.content);
+        self.out.end("head");
+        if doc.body.enclosures.is_empty() {
+            self.division_content(&doc.body, true);
+        } else {
+            let main_id = format!("{}_main", self.id);
+            self.out.open("div", &[("type", "main"), ("xml:id", &main_id)]);
+            self.division_content(&doc.body, true);
+            self.out.close("div");
+            for (i, e) in doc.body.enclosures.iter().enumerate() {
+                self.enclosure(e, &format!("{}_enc{}", self.id, i + 1), i + 1);
+            }
+        }
+        self.out.close("div");
+        self.out.close("body");
+        self.out.close("text");
+        self.standoff(iris);
+        self.out.close("TEI");
+    }
+
+    fn header(&mut self, iris: &Iris) {
+        let doc = self.doc;
+        let title = plain_text(&doc.heading.content);
+        self.out.open("teiHeader", &[]);
+        self.out.open("fileDesc", &[]);
+        self.out.open("titleStmt", &[]);
+        self.out.leaf("title", &[("type", "main")], title.trim());
+        self.out.open("respStmt", &[]);
+        self.out.leaf("resp", &[], "Encoded in TEI from the web text by");
+        self.out.leaf(
+            "name",
+            &[("type", "software")],
+            concat!("frus-ld ", env!("CARGO_PKG_VERSION")),
+        );
+        self.out.close("respStmt");
+        self.out.close("titleStmt");
+        self.out.open("publicationStmt", &[]);
+        self.out.leaf(
+            "publisher",
+            &[],
+            "Office of the Historian, United States Department of State",
+        );
+        self.out.open("availability", &[("status", "free")]);
+        self.out.leaf(
+            "p",
+            &[],
+            "A work of the United States Government, in the public domain.",
+        );
+        self.out.close("availability");
+        self.out.leaf("idno", &[("type", "URI")], &iris.document(doc));
+        self.out.close("publicationStmt");
+        self.out.open("sourceDesc", &[]);
+        self.out.open("bibl", &[("type", "frus-document")]);
+        self.out.leaf("title", &[("level", "s")], "Foreign Relations of the United States");
+        if let Some(v) = &doc.volume {
+            self.out.leaf("idno", &[("type", "frus-volume")], v);
+            self.out.leaf("ref", &[("target", &iris.volume(v))], v);
+        }
+        let n = doc.number.to_string();
+        self.out.leaf(
+            "biblScope",
+            &[("unit", "document"), ("n", &n)],
+            &format!("Document {n}"),
+        );
+        let pages = doc.page_breaks();
+        let numeric: Vec<u32> = pages.iter().filter_map(|p| p.parse().ok()).collect();
+        if let (Some(first), Some(last)) = (numeric.first(), numeric.last()) {
+            let from = first.saturating_sub(1).max(1).to_string();
+            let to = last.to_string();
+            self.out.leaf(
+                "biblScope",
+                &[("unit", "page"), ("from", &from), ("to", &to)],
+                &format!("pp. {from}–{to}"),
+            );
+        }
+        self.out.close("bibl");
+        if let Some(sn) = &doc.source_note {
+            self.out.open("msDesc", &[]);
+            self.out.open("msIdentifier", &[]);
+            match &sn.repository {
+                Some(r) => self.out.leaf("repository", &[], r),
+                None => self.out.leaf("repository", &[], &sn.citation),
+            }
+            if let Some(f) = &sn.file {
+                self.out.leaf("collection", &[], f);
+            }
+            if let Some(n) = &sn.file_number {
+                self.out.leaf("idno", &[("type", "file")], n);
+            }
+            self.out.close("msIdentifier");
+            self.out.open("msContents", &[]);
+            self.out.leaf("p", &[], &format!("Source: {}", sn.text));
+            self.out.close("msContents");
+            if sn.classification.is_some() || !sn.handling.is_empty() {
+                self.out.open("physDesc", &[]);
+                self.out.open("objectDesc", &[]);
+                self.out.open("supportDesc", &[]);
+                self.out.open_inline_block("condition", &[]);
+                let mut words: Vec<&str> = sn.classification.iter().map(String::as_str).collect();
+                words.extend(sn.handling.iter().map(String::as_str));
+                self.out.text("Marked: ");
+                self.out.text(&words.join("; "));
+                self.out.end("condition");
+                self.out.close("supportDesc");
+                self.out.close("objectDesc");
+                self.out.close("physDesc");
+            }
+            self.out.close("msDesc");
+        }
+        self.out.close("sourceDesc");
+        self.out.close("fileDesc");
+        self.out.open("profileDesc", &[]);
+        self.out.open("correspDesc", &[]);
+        self.out.open("correspAction", &[("type", "sent")]);
+        match &doc.heading.sender {
+            Some(p) => self.party(p),
+            None if doc.heading.kind == DocumentKind::EditorialNote => {
+                self.out.leaf("orgName", &[], "Office of the Historian")
+            }
+            None => {}
+        }
+        if let Some(place) = doc.dateline.as_ref().and_then(|d| d.place.as_deref()) {
+            self.out.leaf("placeName", &[], place);
+        }
+        if let Some(d) = &doc.date {
+            let iso = d.date.iso();
+            if d.evidence.is_inferred() {
+                self.out.leaf(
+                    "date",
+                    &[
+                        ("notBefore", &iso),
+                        ("notAfter", &iso),
+                        ("cert", "medium"),
+                        ("evidence", "internal"),
+                    ],
+                    &format!("{iso}: {}", d.evidence.reason()),
+                );
+            } else {
+                self.out.leaf("date", &[("when", &iso)], &iso);
+            }
+        }
+        self.out.close("correspAction");
+        if let Some(a) = &doc.heading.addressee {
+            self.out.open("correspAction", &[("type", "received")]);
+            self.party(a);
+            self.out.close("correspAction");
+        }
+        self.out.close("correspDesc");
+        self.out.close("profileDesc");
+        self.out.close("teiHeader");
+    }
+
+    fn party(&mut self, p: &Party) {
+        match p.kind {
+            PartyKind::Person => {
+                self.out.open_inline_block("persName", &[]);
+                if let Some(o) = &p.office {
+                    self.out.start("roleName", &[]);
+                    self.out.text(o);
+                    self.out.end("roleName");
+                    self.out.text(" ");
+                }
+                self.out.text(p.name.as_deref().unwrap_or(&p.phrase));
+                self.out.end("persName");
+            }
+            PartyKind::Organization => {
+                self.out.leaf("orgName", &[], p.office.as_deref().unwrap_or(&p.phrase));
+            }
+        }
+    }
+
+    /// The stand-off lists of the entities that the mentions point to.
+    fn standoff(&mut self, iris: &Iris) {
+        let doc = self.doc;
+        if doc.entities.is_empty() {
+            return;
+        }
+        self.out.open("standOff", &[]);
+        let of = |k: EntityKind| doc.entities.iter().filter(move |e| e.kind() == k);
+        if of(EntityKind::Person).next().is_some() {
+            self.out.open("listPerson", &[]);
+            for e in of(EntityKind::Person) {
+                let id = standoff_id(e);
+                self.out.open("person", &[("xml:id", &id)]);
+                self.out.leaf("persName", &[], &e.name);
+                self.idnos(e, iris);
+                for r in &e.roles {
+                    let mut attrs = Vec::new();
+                    if let Some(f) = &r.from {
+                        attrs.push(("from", f.as_str()));
+                    }
+                    if let Some(t) = &r.to {
+                        attrs.push(("to", t.as_str()));
+                    }
+                    self.out.open_inline_block("occupation", &attrs);
+                    self.out.start("roleName", &[]);
+                    self.out.text(&r.office);
+                    self.out.end("roleName");
+                    if let Some(o) = &r.organization {
+                        self.out.text(", ");
+                        self.out.start("orgName", &[]);
+                        self.out.text(o);
+                        self.out.end("orgName");
+                    }
+                    self.out.end("occupation");
+                }
+                if let Some(d) = &e.description {
+                    self.out.leaf("note", &[("type", "list-of-persons")], d);
+                }
+                self.out.close("person");
+            }
+            self.out.close("listPerson");
+        }
+        if of(EntityKind::Place).next().is_some() {
+            self.out.open("listPlace", &[]);
+            for e in of(EntityKind::Place) {
+                let id = standoff_id(e);
+                self.out.open("place", &[("xml:id", &id)]);
+                self.out.leaf("placeName", &[], &e.name);
+                if let (Some(exp), Some(_)) = (&e.expansion, &e.frus_id) {
+                    self.out.leaf("placeName", &[("type", "expansion")], exp);
+                }
+                if let Some((lat, lon)) = e.coordinates {
+                    self.out.open("location", &[]);
+                    self.out.leaf("geo", &[], &format!("{lat} {lon}"));
+                    self.out.close("location");
+                }
+                self.idnos(e, iris);
+                self.out.close("place");
+            }
+            self.out.close("listPlace");
+        }
+        if of(EntityKind::Organization).next().is_some() {
+            self.out.open("listOrg", &[]);
+            for e in of(EntityKind::Organization) {
+                let id = standoff_id(e);
+                self.out.open("org", &[("xml:id", &id)]);
+                self.out.leaf("orgName", &[("type", "full")], &e.name);
+                if let (Some(exp), true) = (&e.expansion, e.expansion.as_deref() != Some(&e.name)) {
+                    self.out.leaf("orgName", &[("type", "expansion")], exp);
+                }
+                self.idnos(e, iris);
+                self.out.close("org");
+            }
+            self.out.close("listOrg");
+        }
+        if of(EntityKind::Treaty).next().is_some() {
+            self.out.open("listBibl", &[("type", "treaties")]);
+            for e in of(EntityKind::Treaty) {
+                let id = standoff_id(e);
+                self.out.open("bibl", &[("xml:id", &id), ("type", "treaty")]);
+                self.out.leaf("title", &[], &e.name);
+                if let Some(t) = &e.treaty {
+                    if let Some(d) = &t.signed {
+                        self.out.leaf("date", &[("type", "signature"), ("when", d)], d);
+                    }
+                    if let Some(p) = &t.signed_at {
+                        self.out.leaf("placeName", &[("type", "signature")], p);
+                    }
+                    if let Some(d) = &t.in_force {
+                        self.out.leaf("date", &[("type", "entry-into-force"), ("when", d)], d);
+                    }
+                    if let Some(c) = &t.citation {
+                        self.out.leaf("citedRange", &[("unit", "UST")], c);
+                    }
+                }
+                self.idnos(e, iris);
+                self.out.close("bibl");
+            }
+            self.out.close("listBibl");
+        }
+        if of(EntityKind::Term).next().is_some() {
+            self.out.open("list", &[("type", "abbreviations")]);
+            for e in of(EntityKind::Term) {
+                let id = standoff_id(e);
+                self.out.open_inline_block("item", &[("xml:id", &id)]);
+                self.out.start("abbr", &[]);
+                self.out.text(&e.name);
+                self.out.end("abbr");
+                if let Some(x) = &e.expansion {
+                    self.out.text(": ");
+                    self.out.start("expan", &[]);
+                    self.out.text(x);
+                    self.out.end("expan");
+                }
+                if let Some(f) = &e.frus_id {
+                    self.out.text(" ");
+                    self.out.start("idno", &[("type", "FRUS")]);
+                    self.out.text(f);
+                    self.out.end("idno");
+                }
+                self.out.end("item");
+            }
+            self.out.close("list");
+        }
+        self.out.close("standOff");
+    }
+
+    fn idnos(&mut self, e: &Entity, iris: &Iris) {
+        if let Some(f) = &e.frus_id {
+            self.out.leaf("idno", &[("type", "FRUS")], f);
+        }
+        self.out.leaf("idno", &[("type", "URI")], &entity_iri(e, iris));
+        if let Some(q) = &e.wikidata {
+            self.out.leaf("idno", &[("type", "wikidata")], q);
+        }
+        if !e.is_linked() {
+            self.out.leaf("note", &[("type", "unlinked")], "Not found in the volume's lists or in the authority data.");
+        }
+    }
+
+    fn enclosure(&mut self, e: &Division, id: &str, n: usize) {
+        let n = n.to_string();
+        self.out.open("div", &[("type", "enclosure"), ("n", &n), ("xml:id", id)]);
+        if !e.label.is_empty() {
+            self.out.open_inline_block("head", &[("type", "label")]);
+            self.inlines(&e.label);
+            self.out.end("head");
+        }
+        if !e.head.is_empty() {
+            self.out.open_inline_block("head", &[]);
+            self.inlines(&e.head);
+            self.out.end("head");
+        }
+        self.division_content(e, false);
+        self.out.close("div");
+    }
+
+    fn division_content(&mut self, div: &Division, with_dateline: bool) {
+        let dateline = if with_dateline { self.doc.dateline.as_ref() } else { None };
+        if dateline.is_some() || div.salute.is_some() {
+            self.out.open("opener", &[]);
+            if let Some(d) = dateline {
+                self.dateline(d);
+            }
+            if let Some(s) = &div.salute {
+                self.out.open_inline_block("salute", &[]);
+                self.inlines(s);
+                self.out.end("salute");
+            }
+            self.out.close("opener");
+        }
+        self.blocks(&div.blocks);
+        if let Some(s) = &div.signed {
+            self.out.open("closer", &[]);
+            self.out.open_inline_block("signed", &[]);
+            self.inlines(s);
+            self.out.end("signed");
+            self.out.close("closer");
+        }
+        self.blocks(&div.trailer);
+        if div.blocks.is_empty() && div.signed.is_none() && div.trailer.is_empty() && div.salute.is_none() {
+            // a document printed as heading and source note only
+            self.out.open("div", &[("type", "withheld")]);
+            self.out.empty_block("gap", &[("reason", "not-declassified"), ("extent", "whole document")]);
+            self.out.close("div");
+        }
+    }
+
+    fn dateline(&mut self, d: &Dateline) {
+        self.out.open_inline_block("dateline", &[]);
+        let text = d.text.as_str();
+        let mut rest = text;
+        if let Some(place) = &d.place {
+            if let Some(i) = rest.find(place.as_str()) {
+                self.out.text(&rest[..i]);
+                self.out.start("placeName", &[]);
+                self.out.text(place);
+                self.out.end("placeName");
+                rest = &rest[i + place.len()..];
+            }
+        }
+        // the date phrase: from the first month name to the year
+        if let Some(date) = d.date {
+            let re = regex::Regex::new(&format!(
+                r"(?:{m})(?:\s+\d{{1,2}},)?\s+\d{{4}}",
+                m = crate::dates::MONTH_PATTERN
+            ))
+            .expect("valid regex");
+            if let Some(m) = re.find(rest) {
+                self.out.text(&rest[..m.start()]);
+                let iso = date.iso();
+                self.out.start("date", &[("when", &iso)]);
+                self.out.text(m.as_str());
+                self.out.end("date");
+                rest = &rest[m.end()..];
+            }
+        }
+        self.out.text(rest);
+        self.out.end("dateline");
+    }
+
+    fn blocks(&mut self, blocks: &[Block]) {
+        for b in blocks {
+            match b {
+                Block::Paragraph(v) | Block::Label(v) => {
+                    self.paragraphs += 1;
+                    let id = format!("{}_p{}", self.id, self.paragraphs);
+                    let attrs: Vec<(&str, &str)> = if matches!(b, Block::Label(_)) {
+                        vec![("xml:id", &id), ("rend", "caps")]
+                    } else {
+                        vec![("xml:id", &id)]
+                    };
+                    self.out.open_inline_block("p", &attrs);
+                    self.inlines(v);
+                    self.out.end("p");
+                }
+                Block::PageBreak(n) => {
+                    let id = format!("{}_pb{}", self.id, n);
+                    self.out.empty_block("pb", &[("n", n), ("xml:id", &id)]);
+                }
+                Block::Gap(g) => {
+                    self.out.open("gap", &gap_attrs(g).iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>());
+                    self.out.leaf("desc", &[], &g.text);
+                    self.out.close("gap");
+                }
+            }
+        }
+    }
+
+    fn inlines(&mut self, v: &[Inline]) {
+        for i in v {
+            match i {
+                Inline::Text { text } => self.out.text(text),
+                Inline::NoteRef { n } => self.note(*n),
+                Inline::PageBreak { n } => {
+                    let id = format!("{}_pb{}", self.id, n);
+                    self.out.empty("pb", &[("n", n), ("xml:id", &id)]);
+                }
+                Inline::Gap(g) => {
+                    self.out.text("[");
+                    let attrs = gap_attrs(g);
+                    self.out.start("gap", &attrs.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>());
+                    self.out.start("desc", &[]);
+                    self.out.text(&g.text);
+                    self.out.end("desc");
+                    self.out.end("gap");
+                    self.out.text("]");
+                }
+                Inline::Mention(m) => self.mention(m),
+                Inline::Date(d) => self.date(d),
+            }
+        }
+    }
+
+    fn mention(&mut self, m: &Mention) {
+        let Some(e) = self.doc.entity(&m.entity) else {
+            self.out.text(&m.text);
+            return;
+        };
+        let (tag, ty) = match m.kind {
+            EntityKind::Person if m.rule == "office" => ("rs", Some("person")),
+            EntityKind::Person => ("persName", None),
+            EntityKind::Place => ("placeName", None),
+            EntityKind::Organization => ("orgName", None),
+            EntityKind::Treaty => ("name", Some("treaty")),
+            EntityKind::Term => ("term", Some("abbreviation")),
+        };
+        let id = format!("{}_m{}", self.id, m.id);
+        let target = format!("#{}", standoff_id(e));
+        let mut attrs = vec![("xml:id", id.as_str()), ("ref", target.as_str())];
+        if let Some(t) = ty {
+            attrs.push(("type", t));
+        }
+        self.out.start(tag, &attrs);
+        self.out.text(&m.text);
+        self.out.end(tag);
+    }
+
+    fn date(&mut self, d: &DateMention) {
+        let id = format!("{}_t{}", self.id, d.id);
+        let v = &d.value;
+        let mut attrs = vec![("xml:id", id.as_str())];
+        for (k, val) in [
+            ("when", &v.when),
+            ("from", &v.from),
+            ("to", &v.to),
+            ("notBefore", &v.not_before),
+            ("notAfter", &v.not_after),
+        ] {
+            if let Some(val) = val {
+                attrs.push((k, val.as_str()));
+            }
+        }
+        self.out.start("date", &attrs);
+        self.out.text(&d.text);
+        self.out.end("date");
+    }
+
+    fn note(&mut self, n: u32) {
+        let Some(note) = self.doc.note(n) else {
+            return;
+        };
+        let ns = n.to_string();
+        let id = format!("{}_fn{}", self.id, n);
+        let mut attrs = vec![("n", ns.as_str()), ("xml:id", id.as_str()), ("place", "foot")];
+        if note.is_source {
+            attrs.push(("type", "source"));
+        }
+        self.out.start("note", &attrs);
+        self.inlines(&note.content);
+        self.out.end("note");
+    }
+}
+
+/// The IRI of an entity: its authority IRI, else one minted from its key.
+pub fn entity_iri(e: &Entity, iris: &Iris) -> String {
+    match &e.authority {
+        Some(a) => a.clone(),
+        None => format!("{}{}", iris.base(), e.key),
+    }
+}
+
+/// The `xml:id` of an entity's stand-off entry: the list's own id when
+/// there is one (`p_MADII1`), else its key (`person-stump`).
+pub fn standoff_id(e: &Entity) -> String {
+    match &e.frus_id {
+        Some(id) => id.clone(),
+        None => e.key.replace('/', "-"),
+    }
+}
+
+fn gap_attrs(g: &Gap) -> Vec<(&'static str, String)> {
+    let mut a = vec![("reason", "not-declassified".to_string())];
+    if !g.extent.is_empty() {
+        a.push(("extent", g.extent.clone()));
+    }
+    if let (Some(q), Some(u)) = (g.quantity, &g.unit) {
+        a.push(("quantity", format_quantity(q)));
+        a.push(("unit", u.clone()));
+    }
+    a
+}
+
+fn format_quantity(q: f64) -> String {
+    if q.fract() == 0.0 {
+        format!("{}", q as i64)
+    } else {
+        format!("{q}")
+    }
+}

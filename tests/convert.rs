@@ -1,0 +1,184 @@
+//! Converting the project's own FRUS-style fixtures (`examples/frus-demo`).
+
+mod common;
+use common::*;
+
+const TEI_NS: &str = "http://www.tei-c.org/ns/1.0";
+
+fn parse(xml: &str) -> roxmltree::Document<'_> {
+    roxmltree::Document::parse(xml).expect("well-formed XML")
+}
+
+/// Up to 24 characters of the text before each note in its block.
+fn text_before_notes(doc: &roxmltree::Document) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for note in doc.descendants().filter(|n| n.has_tag_name((TEI_NS, "note"))) {
+        let block = note
+            .ancestors()
+            .find(|a| ["p", "head", "signed", "salute"].iter().any(|t| a.has_tag_name((TEI_NS, *t))))
+            .expect("a note stands in a block");
+        let mut before = String::new();
+        for d in block.descendants() {
+            if d == note {
+                break;
+            }
+            if d.is_text() && !d.ancestors().any(|a| a.has_tag_name((TEI_NS, "note"))) {
+                before.push_str(d.text().unwrap_or(""));
+            }
+        }
+        let chars: Vec<char> = before.chars().collect();
+        let tail: String = chars[chars.len().saturating_sub(24)..].iter().collect();
+        out.push((note.attribute("n").unwrap_or("").to_string(), tail));
+    }
+    out
+}
+
+fn attr_values(doc: &roxmltree::Document, tag: &str, attr: &str) -> Vec<String> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name((TEI_NS, tag)))
+        .filter_map(|n| n.attribute(attr).map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn telegram_markers_glued_to_numbers_and_years() {
+    for file in ["d1.txt", "d1.alt.txt"] {
+        let xml = convert(&demo(file), "tei", &["--volume", "frus1958-60v99"]);
+        validate_tei(&xml).unwrap_or_else(|e| panic!("{file} invalid: {e}"));
+        let doc = parse(&xml);
+        let notes = text_before_notes(&doc);
+        let n: Vec<&str> = notes.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(n, ["0", "1", "2", "3", "4"], "{file}");
+        assert!(notes[0].1.ends_with("Embassy in Korea"), "{notes:?}");
+        assert!(notes[1].1.ends_with("Embtels 930, 931,"), "{notes:?}");
+        assert!(notes[2].1.ends_with("931, 932."), "{notes:?}");
+        assert!(notes[3].1.ends_with("adopted in 1957"), "{notes:?}");
+        assert!(notes[4].1.ends_with("has replied."), "{notes:?}");
+        // decimals are numbers, not markers
+        assert!(xml.contains("215.4 million dollars of which 12.5 for"));
+        assert_eq!(attr_values(&doc, "pb", "n"), ["2"]);
+        assert_eq!(attr_values(&doc, "div", "subtype"), ["telegram"]);
+        assert!(xml.contains("<orgName>Department of State</orgName>"));
+        assert!(xml.contains("<orgName>Embassy in Korea</orgName>"));
+        assert!(xml.contains("<signed>Herter</signed>"));
+    }
+}
+
+#[test]
+fn dates_from_dateline_or_central_file() {
+    let alt = convert(&demo("d1.alt.txt"), "tei", &[]);
+    assert_eq!(sent_date(&alt), ("when".into(), "1959-03-14".into()));
+    assert!(alt.contains("<placeName>Washington</placeName>"));
+    let web = convert(&demo("d1.txt"), "tei", &[]);
+    assert_eq!(sent_date(&web), ("notBefore".into(), "1959-03-14".into()));
+    assert!(web.contains("central file number 795B.5-MSP/3–1459"));
+}
+
+fn sent_date(xml: &str) -> (String, String) {
+    let doc = parse(xml);
+    let ca = doc
+        .descendants()
+        .find(|n| n.has_tag_name((TEI_NS, "correspAction")) && n.attribute("type") == Some("sent"))
+        .expect("a sent action");
+    let date = ca.children().find(|n| n.has_tag_name((TEI_NS, "date"))).expect("a date");
+    for a in ["when", "notBefore"] {
+        if let Some(v) = date.attribute(a) {
+            return (a.to_string(), v.to_string());
+        }
+    }
+    panic!("date without when/notBefore");
+}
+
+#[test]
+fn letter_with_salute_gaps_signature_and_enclosure() {
+    for file in ["d2.txt", "d2.alt.txt"] {
+        let xml = convert(&demo(file), "tei", &[]);
+        validate_tei(&xml).unwrap_or_else(|e| panic!("{file} invalid: {e}"));
+        let doc = parse(&xml);
+        let notes = text_before_notes(&doc);
+        let n: Vec<&str> = notes.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(n, ["0", "1", "2", "3", "4", "5"], "{file}");
+        assert!(notes[1].1.ends_with("your letter of May 4"), "{notes:?}");
+        assert!(notes[3].1.ends_with("Enclosure"), "{notes:?}");
+        assert!(notes[5].1.ends_with("Walter C. Dowling"), "{notes:?}");
+        assert!(xml.contains("<salute>Dear Mr. Secretary:</salute>"), "{file}");
+        assert!(xml.contains("<signed>Walt</signed>"));
+        let encl: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((TEI_NS, "div")) && n.attribute("type") == Some("enclosure"))
+            .collect();
+        assert_eq!(encl.len(), 1);
+        assert!(encl[0].descendants().any(|n| n.has_tag_name((TEI_NS, "signed"))));
+        assert_eq!(attr_values(&doc, "pb", "n"), ["45", "46"]);
+        let gaps: Vec<_> = doc.descendants().filter(|n| n.has_tag_name((TEI_NS, "gap"))).collect();
+        assert_eq!(gaps.len(), 2);
+        assert_eq!(gaps[0].attribute("extent"), Some("2 lines of source text"));
+        assert_eq!(gaps[0].attribute("quantity"), Some("2"));
+        assert_eq!(gaps[1].attribute("unit"), Some("paragraph"));
+        let mut all: Vec<String> = doc
+            .descendants()
+            .filter_map(|n| n.attribute(("http://www.w3.org/XML/1998/namespace", "id")).map(str::to_string))
+            .collect();
+        let count = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), count, "xml:ids are unique");
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    for to in ["tei", "turtle", "nquads", "json"] {
+        let a = convert(&demo("d2.txt"), to, &["--volume", "frus1958-60v99"]);
+        let b = convert(&demo("d2.txt"), to, &["--volume", "frus1958-60v99"]);
+        assert_eq!(a, b, "{to}");
+    }
+}
+
+#[test]
+fn every_rdf_format_parses_back() {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    let mut counts = Vec::new();
+    for (to, format) in [
+        ("turtle", RdfFormat::Turtle),
+        ("ntriples", RdfFormat::NTriples),
+        ("nquads", RdfFormat::NQuads),
+        ("trig", RdfFormat::TriG),
+        ("rdfxml", RdfFormat::RdfXml),
+    ] {
+        let text = convert(&demo("d2.txt"), to, &["--volume", "frus1958-60v99"]);
+        let quads: Vec<_> = RdfParser::from_format(format)
+            .for_slice(text.as_bytes())
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("{to} does not parse: {e}"));
+        counts.push(quads.len());
+    }
+    assert!(counts[0] > 30);
+    assert!(counts.iter().all(|c| *c == counts[0]), "{counts:?}");
+}
+
+#[test]
+fn json_dumps_the_model() {
+    let j: serde_json::Value = serde_json::from_str(&convert(&demo("d2.alt.txt"), "json", &[])).unwrap();
+    assert_eq!(j["number"], 2);
+    assert_eq!(j["form"], "alt");
+    assert_eq!(j["heading"]["sender"]["name"], "Dowling");
+    assert_eq!(j["heading"]["addressee"]["office"], "Secretary of State");
+    assert_eq!(j["source_note"]["classification"], "Secret");
+    assert_eq!(j["dateline"]["place"], "Seoul");
+    assert_eq!(j["notes"].as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn several_files_go_to_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(bin()
+        .arg("convert")
+        .arg(demo("d1.txt"))
+        .arg(demo("d2.alt.txt"))
+        .args(["--to", "turtle", "-o"])
+        .arg(dir.path()));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(dir.path().join("d1.ttl").exists());
+    assert!(dir.path().join("d2.alt.ttl").exists());
+}
