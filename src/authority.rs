@@ -27,21 +27,32 @@ pub fn parse_list(text: &str) -> Result<Vec<Entry>, ReadError> {
             continue;
         }
         if cols.len() < 2 || cols[0].trim().is_empty() || cols[1].trim().is_empty() {
-            return Err(ReadError::at(i + 1, "expected id, name and description separated by tabs"));
+            return Err(ReadError::at(
+                i + 1,
+                "expected id, name and description separated by tabs",
+            ));
         }
         out.push(Entry {
             id: cols[0].trim().to_string(),
             name: cols[1].trim().to_string(),
-            description: cols.get(2).map(|d| d.trim().to_string()).unwrap_or_default(),
+            description: cols
+                .get(2)
+                .map(|d| d.trim().to_string())
+                .unwrap_or_default(),
         });
     }
     Ok(out)
 }
 
 pub fn read_list(path: &Path) -> Result<Vec<Entry>, FileError> {
-    let bytes = std::fs::read(path).map_err(|e| FileError::new(path, format!("cannot read: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| FileError::new(path, format!("cannot read: {e}")))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         ReadError::at(line, "invalid UTF-8").in_file(path)
     })?;
     parse_list(text).map_err(|e| e.in_file(path))
@@ -56,6 +67,9 @@ mod tests {
         let l = parse_list("id\tname\tdescription\np_X1\tSmith, John\tAmbassador\n\nt_A1\tAA\tArmistice Agreement\n").unwrap();
         assert_eq!(l.len(), 2);
         assert_eq!(l[0].name, "Smith, John");
-        assert_eq!(parse_list("id\tname\np_X1 Smith\n").unwrap_err().line, Some(2));
+        assert_eq!(
+            parse_list("id\tname\np_X1 Smith\n").unwrap_err().line,
+            Some(2)
+        );
     }
 }

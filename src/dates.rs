@@ -52,7 +52,10 @@ static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?P<month>{MONTH_PATTERN})\s+(?P<year>\d{{4}})$")).expect("valid regex")
+    Regex::new(&format!(
+        r"^(?P<month>{MONTH_PATTERN})\s+(?P<year>\d{{4}})$"
+    ))
+    .expect("valid regex")
 });
 
 /// Parses "April 18, 1958", "Apr. 18, 1958", "April 1958" or "1958".
@@ -135,22 +138,43 @@ mod tests {
 
     #[test]
     fn full_and_partial_dates() {
-        assert_eq!(parse_date("April 18, 1958"), Some(SimpleDate::ymd(1958, 4, 18)));
-        assert_eq!(parse_date("Feb. 1, 1958"), Some(SimpleDate::ymd(1958, 2, 1)));
+        assert_eq!(
+            parse_date("April 18, 1958"),
+            Some(SimpleDate::ymd(1958, 4, 18))
+        );
+        assert_eq!(
+            parse_date("Feb. 1, 1958"),
+            Some(SimpleDate::ymd(1958, 2, 1))
+        );
         assert_eq!(parse_date("February 30, 1958"), None);
-        assert_eq!(parse_date("January 1957").map(|d| d.iso()), Some("1957-01".into()));
+        assert_eq!(
+            parse_date("January 1957").map(|d| d.iso()),
+            Some("1957-01".into())
+        );
         assert_eq!(parse_date("1955").map(|d| d.iso()), Some("1955".into()));
         assert_eq!(parse_date("Tokyo"), None);
     }
 
     #[test]
     fn central_file_dates() {
-        assert_eq!(parse_file_date("4–1858", None), Some(SimpleDate::ymd(1958, 4, 18)));
-        assert_eq!(parse_file_date("12–3057", None), Some(SimpleDate::ymd(1957, 12, 30)));
-        assert_eq!(parse_file_date("4–158", None), Some(SimpleDate::ymd(1958, 4, 1)));
+        assert_eq!(
+            parse_file_date("4–1858", None),
+            Some(SimpleDate::ymd(1958, 4, 18))
+        );
+        assert_eq!(
+            parse_file_date("12–3057", None),
+            Some(SimpleDate::ymd(1957, 12, 30))
+        );
+        assert_eq!(
+            parse_file_date("4–158", None),
+            Some(SimpleDate::ymd(1958, 4, 1))
+        );
         assert_eq!(parse_file_date("2–3061", Some(1961)), None);
         assert_eq!(parse_file_date("13–158", None), None);
-        assert_eq!(parse_file_date("1–0302", Some(1898)), Some(SimpleDate::ymd(1902, 1, 3)));
+        assert_eq!(
+            parse_file_date("1–0302", Some(1898)),
+            Some(SimpleDate::ymd(1902, 1, 3))
+        );
     }
 
     #[test]

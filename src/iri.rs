@@ -49,6 +49,22 @@ impl Iris {
         }
     }
 
+    /// The TEI that frus-ld writes for a document, as a resource that
+    /// annotations can point into.
+    pub fn tei(&self, doc: &Document) -> String {
+        format!(
+            "{}tei/{}/d{}",
+            self.base,
+            doc.volume.as_deref().unwrap_or("unknown-volume"),
+            doc.number
+        )
+    }
+
+    /// The store's graph for descriptions that many documents share.
+    pub fn shared_graph(&self) -> String {
+        format!("{}graph/shared", self.base)
+    }
+
     pub fn volume(&self, volume: &str) -> String {
         format!("{HSG}{volume}")
     }
@@ -111,6 +127,9 @@ mod tests {
 
     #[test]
     fn base_gets_a_slash() {
-        assert_eq!(Iris::new("http://example.org/x").entity("person", "Dulles"), "http://example.org/x/person/dulles");
+        assert_eq!(
+            Iris::new("http://example.org/x").entity("person", "Dulles"),
+            "http://example.org/x/person/dulles"
+        );
     }
 }

@@ -31,17 +31,23 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Convert FRUS text files to TEI or RDF.
-    #[command(after_help = "Examples:\n  frus-ld convert d11.txt --to tei --volume frus1958-60v18 > d11.tei.xml\n  frus-ld convert d*.txt --to turtle -o out/   (one out/dN.ttl per input)")]
+    #[command(
+        after_help = "Examples:\n  frus-ld convert d11.txt --to tei --volume frus1958-60v18 > d11.tei.xml\n  frus-ld convert d*.txt --to turtle -o out/   (one out/dN.ttl per input)"
+    )]
     Convert(ConvertArgs),
     /// Load FRUS text files (converted on the way) and RDF files into the store.
-    #[command(after_help = "The store is one named graph per document; loading a document again replaces its graph.\n\
+    #[command(
+        after_help = "The store is one named graph per document; loading a document again replaces its graph.\n\
 Default store: $FRUS_LD_STORE, else $XDG_DATA_HOME/frus-ld/store, else ~/.local/share/frus-ld/store.\n\n\
-Examples:\n  frus-ld load corpus/frus1958-60v18 --persons corpus/frus1958-60v18/persons.tsv\n  frus-ld load extra.ttl --store /tmp/store")]
+Examples:\n  frus-ld load corpus/frus1958-60v18 --persons corpus/frus1958-60v18/persons.tsv\n  frus-ld load extra.ttl --store /tmp/store"
+    )]
     Load(LoadArgs),
     /// Ask the store a SPARQL query.
-    #[command(after_help = "SELECT and ASK print a table by default, or SPARQL results in JSON, CSV, TSV or XML;\n\
+    #[command(
+        after_help = "SELECT and ASK print a table by default, or SPARQL results in JSON, CSV, TSV or XML;\n\
 CONSTRUCT and DESCRIBE print Turtle.\n\n\
-Example:\n  frus-ld query -f examples/queries/who-wrote-to-whom.rq\n  frus-ld query 'ASK { ?d a <http://schema.org/Message> }' --format json")]
+Example:\n  frus-ld query -f examples/queries/who-wrote-to-whom.rq\n  frus-ld query 'ASK { ?d a <http://schema.org/Message> }' --format json"
+    )]
     Query(QueryArgs),
 }
 
@@ -118,7 +124,11 @@ struct LoadArgs {
 #[derive(Args)]
 struct QueryArgs {
     /// The SPARQL query.
-    #[arg(value_name = "QUERY", required_unless_present = "file", conflicts_with = "file")]
+    #[arg(
+        value_name = "QUERY",
+        required_unless_present = "file",
+        conflicts_with = "file"
+    )]
     query: Option<String>,
     /// Read the query from a file.
     #[arg(short, long, value_name = "FILE.rq")]
@@ -155,9 +165,20 @@ struct Context_ {
 }
 
 fn context(o: &DocOptions) -> Result<Context_> {
-    let persons = o.persons.as_deref().map(authority::read_list).transpose()?.unwrap_or_default();
-    let terms = o.terms.as_deref().map(authority::read_list).transpose()?.unwrap_or_default();
-    oxigraph::model::NamedNode::new(&o.base_iri).map_err(|e| anyhow!("--base-iri {}: {e}", o.base_iri))?;
+    let persons = o
+        .persons
+        .as_deref()
+        .map(authority::read_list)
+        .transpose()?
+        .unwrap_or_default();
+    let terms = o
+        .terms
+        .as_deref()
+        .map(authority::read_list)
+        .transpose()?
+        .unwrap_or_default();
+    oxigraph::model::NamedNode::new(&o.base_iri)
+        .map_err(|e| anyhow!("--base-iri {}: {e}", o.base_iri))?;
     Ok(Context_ {
         read: ReadOptions {
             volume: o.volume.clone(),
@@ -220,7 +241,8 @@ fn convert(a: ConvertArgs) -> Result<ExitCode> {
         .output
         .as_ref()
         .ok_or_else(|| anyhow!("several inputs: give -o DIR for their outputs"))?;
-    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create directory", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create directory", dir.display()))?;
     let mut failed = 0;
     for f in &a.files {
         let result = read(f, &cx)
@@ -264,8 +286,13 @@ fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 }
 
 fn is_loadable(p: &Path) -> bool {
-    let name = p.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
-    name.ends_with(".txt") || store::rdf_format_of(p).is_some_and(|_| !name.ends_with(".rdf") && !name.ends_with(".jsonld"))
+    let name = p
+        .file_name()
+        .map(|f| f.to_string_lossy().to_string())
+        .unwrap_or_default();
+    [".txt", ".ttl", ".nt", ".nq", ".trig"]
+        .iter()
+        .any(|x| name.ends_with(x))
 }
 
 fn load(a: LoadArgs) -> Result<ExitCode> {
@@ -298,7 +325,10 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
             }
         }
     }
-    eprintln!("loaded {docs} files ({quads} quads) into {}", path.display());
+    eprintln!(
+        "loaded {docs} files ({quads} quads) into {}",
+        path.display()
+    );
     if failed > 0 {
         bail!("{failed} of {} files failed to load", files.len());
     }
@@ -308,7 +338,9 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
 fn query(a: QueryArgs) -> Result<ExitCode> {
     let sparql = match (&a.query, &a.file) {
         (Some(q), _) => q.clone(),
-        (None, Some(f)) => std::fs::read_to_string(f).with_context(|| format!("{}: cannot read", f.display()))?,
+        (None, Some(f)) => {
+            std::fs::read_to_string(f).with_context(|| format!("{}: cannot read", f.display()))?
+        }
         (None, None) => bail!("give a query or -f FILE"),
     };
     let path = a.store.clone().unwrap_or_else(store::default_location);

@@ -33,6 +33,8 @@ pub struct Document {
     /// The persons, places, organizations, treaties and terms that the
     /// mentions point to, in order of first mention.
     pub entities: Vec<Entity>,
+    /// The entity of the person who signs the main text, when known.
+    pub signed_by: Option<String>,
 }
 
 /// The two forms in which history.state.gov shows a document as text.
@@ -112,6 +114,8 @@ pub struct Party {
     pub name: Option<String>,
     /// The office or organization ("Ambassador to Japan", "Department of State").
     pub office: Option<String>,
+    /// The key of the entity the phrase names, once entities are known.
+    pub entity: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -185,7 +189,9 @@ impl DateEvidence {
     pub fn reason(&self) -> String {
         match self {
             DateEvidence::Dateline => "printed in the dateline".to_string(),
-            DateEvidence::Heading { text } => format!("named in the heading (\u{201c}{text}\u{201d})"),
+            DateEvidence::Heading { text } => {
+                format!("named in the heading (\u{201c}{text}\u{201d})")
+            }
             DateEvidence::FileNumber { file_number } => {
                 format!("inferred from the date part of the central file number {file_number}")
             }
@@ -249,11 +255,21 @@ pub enum Block {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Inline {
-    Text { text: String },
+    Text {
+        text: String,
+    },
     /// A footnote marker: `n` is the printed number, which is also the
     /// `n` of the note in [`Document::notes`].
-    NoteRef { n: u32 },
-    PageBreak { n: String },
+    NoteRef {
+        n: u32,
+    },
+    PageBreak {
+        n: String,
+        /// Not printed in the text but inferred from the page numbers
+        /// around it (placed in proportion to the text between them).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        inferred: bool,
+    },
     Gap(Gap),
     /// A name or phrase that refers to an entity of [`Document::entities`].
     Mention(Mention),
@@ -271,6 +287,9 @@ pub struct Mention {
     pub kind: EntityKind,
     /// The words as printed.
     pub text: String,
+    /// The same words with the mentions nested in them ("U.S.-ROC Mutual
+    /// Defense Treaty" holds "ROC"); empty when there are none.
+    pub parts: Vec<Inline>,
     /// How the mention was recognized (a rule name), for provenance.
     pub rule: &'static str,
 }
@@ -493,7 +512,7 @@ fn division_runs<'a>(d: &'a Division, out: &mut Vec<&'a Vec<Inline>>) {
 fn collect_pages(div: &Division, out: &mut Vec<String>) {
     let inl = |v: &[Inline], out: &mut Vec<String>| {
         for i in v {
-            if let Inline::PageBreak { n } = i {
+            if let Inline::PageBreak { n, .. } = i {
                 out.push(n.clone());
             }
         }

@@ -33,9 +33,13 @@ pub fn default_location() -> PathBuf {
 /// Opens (creating if needed) the store at `path` for writing.
 pub fn open(path: &Path) -> Result<Store> {
     if path.exists() && !path.is_dir() {
-        return Err(anyhow!("{}: not a directory, cannot hold a store", path.display()));
+        return Err(anyhow!(
+            "{}: not a directory, cannot hold a store",
+            path.display()
+        ));
     }
-    std::fs::create_dir_all(path).with_context(|| format!("{}: cannot create the store directory", path.display()))?;
+    std::fs::create_dir_all(path)
+        .with_context(|| format!("{}: cannot create the store directory", path.display()))?;
     Store::open(path).map_err(|e| anyhow!("{}: cannot open the store: {e}", path.display()))
 }
 
@@ -52,7 +56,7 @@ pub fn open_existing(path: &Path) -> Result<Store> {
 
 /// Replaces the document's graph by `g`, atomically.
 pub fn replace_graph(store: &Store, g: &Graph) -> Result<usize> {
-    replace_graphs(store, &[g.name.clone()], g.quads().collect())
+    replace_graphs(store, std::slice::from_ref(&g.name), g.quads().collect())
 }
 
 fn replace_graphs(store: &Store, names: &[NamedNode], quads: Vec<Quad>) -> Result<usize> {
@@ -77,11 +81,17 @@ pub fn rdf_format_of(path: &Path) -> Option<RdfFormat> {
 /// Loads an RDF file as it is. Quads keep their graphs (each graph named in
 /// the file is replaced); triples go into a graph named after the file.
 pub fn load_rdf_file(store: &Store, path: &Path, base: &str) -> Result<usize> {
-    let format = rdf_format_of(path).ok_or_else(|| anyhow!("{}: not an RDF file name", path.display()))?;
+    let format =
+        rdf_format_of(path).ok_or_else(|| anyhow!("{}: not an RDF file name", path.display()))?;
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
     let file_graph = NamedNode::new(format!(
         "{base}graph/{}",
-        crate::iri::slug(&path.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default())
+        crate::iri::slug(
+            &path
+                .file_name()
+                .map(|f| f.to_string_lossy().to_string())
+                .unwrap_or_default()
+        )
     ))?;
     let mut quads = Vec::new();
     for q in RdfParser::from_format(format).for_slice(&bytes) {
@@ -113,12 +123,20 @@ pub enum ResultFormat {
     Xml,
 }
 
-/// Runs a SPARQL query and writes its results to `out`.
+/// Runs a SPARQL query and writes its results to `out`. Without `FROM`, the
+/// default graph is the union of all graphs (every document's graph).
 pub fn query(store: &Store, sparql: &str, format: ResultFormat, out: &mut dyn Write) -> Result<()> {
-    let prepared = SparqlEvaluator::new()
+    let mut prepared = SparqlEvaluator::new()
         .parse_query(sparql)
         .map_err(|e| anyhow!("malformed SPARQL query: {e}"))?;
-    let results = prepared.on_store(store).execute().map_err(|e| anyhow!("query failed: {e}"))?;
+    // the documents live in named graphs; without FROM, a query sees them all
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
+    let results = prepared
+        .on_store(store)
+        .execute()
+        .map_err(|e| anyhow!("query failed: {e}"))?;
     let rformat = match format {
         ResultFormat::Table => None,
         ResultFormat::Json => Some(QueryResultsFormat::Json),
@@ -137,7 +155,8 @@ pub fn query(store: &Store, sparql: &str, format: ResultFormat, out: &mut dyn Wr
             let vars = solutions.variables().to_vec();
             match rformat {
                 Some(f) => {
-                    let mut w = QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(&mut *out, vars)?;
+                    let mut w = QueryResultsSerializer::from_format(f)
+                        .serialize_solutions_to_writer(&mut *out, vars)?;
                     for s in solutions {
                         w.serialize(&s.map_err(|e| anyhow!("query failed: {e}"))?)?;
                     }
@@ -147,7 +166,11 @@ pub fn query(store: &Store, sparql: &str, format: ResultFormat, out: &mut dyn Wr
                     let mut rows = Vec::new();
                     for s in solutions {
                         let s = s.map_err(|e| anyhow!("query failed: {e}"))?;
-                        rows.push(vars.iter().map(|v| s.get(v).map(term_cell).unwrap_or_default()).collect::<Vec<_>>());
+                        rows.push(
+                            vars.iter()
+                                .map(|v| s.get(v).map(term_cell).unwrap_or_default())
+                                .collect::<Vec<_>>(),
+                        );
                     }
                     let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
                     write_table(out, &header, &rows)?;
@@ -178,7 +201,11 @@ fn term_cell(t: &oxigraph::model::Term) -> String {
     }
 }
 
-fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
+fn write_table(
+    out: &mut dyn Write,
+    header: &[String],
+    rows: &[Vec<String>],
+) -> std::io::Result<()> {
     let width = |s: &str| s.chars().count();
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for r in rows {
@@ -198,10 +225,19 @@ fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> 
     writeln!(
         out,
         "|{}|",
-        widths.iter().map(|w| "-".repeat(w + 2)).collect::<Vec<_>>().join("|")
+        widths
+            .iter()
+            .map(|w| "-".repeat(w + 2))
+            .collect::<Vec<_>>()
+            .join("|")
     )?;
     for r in rows {
         line(out, r)?;
     }
-    writeln!(out, "{} row{}", rows.len(), if rows.len() == 1 { "" } else { "s" })
+    writeln!(
+        out,
+        "{} row{}",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )
 }

@@ -19,11 +19,26 @@ const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// The authority files, as shipped.
 pub const FILES: [(&str, &str); 5] = [
-    ("persons.ttl", include_str!("../../vocab/authority/persons.ttl")),
-    ("offices.ttl", include_str!("../../vocab/authority/offices.ttl")),
-    ("places.ttl", include_str!("../../vocab/authority/places.ttl")),
-    ("organizations.ttl", include_str!("../../vocab/authority/organizations.ttl")),
-    ("treaties.ttl", include_str!("../../vocab/authority/treaties.ttl")),
+    (
+        "persons.ttl",
+        include_str!("../../vocab/authority/persons.ttl"),
+    ),
+    (
+        "offices.ttl",
+        include_str!("../../vocab/authority/offices.ttl"),
+    ),
+    (
+        "places.ttl",
+        include_str!("../../vocab/authority/places.ttl"),
+    ),
+    (
+        "organizations.ttl",
+        include_str!("../../vocab/authority/organizations.ttl"),
+    ),
+    (
+        "treaties.ttl",
+        include_str!("../../vocab/authority/treaties.ttl"),
+    ),
 ];
 
 /// One described resource: its IRI and its values by property.
@@ -64,9 +79,10 @@ impl Record {
         self.iri.strip_prefix(FLA).unwrap_or(&self.iri).to_string()
     }
     pub fn wikidata(&self) -> Option<String> {
-        self.iris(OWL_SAME_AS)
-            .into_iter()
-            .find_map(|i| i.strip_prefix("http://www.wikidata.org/entity/").map(str::to_string))
+        self.iris(OWL_SAME_AS).into_iter().find_map(|i| {
+            i.strip_prefix("http://www.wikidata.org/entity/")
+                .map(str::to_string)
+        })
     }
     /// The preferred name and all variants.
     pub fn names(&self) -> Vec<String> {
@@ -163,7 +179,10 @@ fn records(ttl: &str, name: &str) -> Result<Vec<Record>, String> {
             iri: s,
             values: BTreeMap::new(),
         });
-        r.values.entry(t.predicate.as_str().to_string()).or_default().push(t.object);
+        r.values
+            .entry(t.predicate.as_str().to_string())
+            .or_default()
+            .push(t.object);
     }
     Ok(map.into_values().collect())
 }
@@ -188,7 +207,9 @@ impl Authority {
                         record: r,
                     });
                 } else if r.has_type(&s("Role")) {
-                    if let (Some(office), Some(holder)) = (r.iris(&f("office")).pop(), r.iris(&f("holder")).pop()) {
+                    if let (Some(office), Some(holder)) =
+                        (r.iris(&f("office")).pop(), r.iris(&f("holder")).pop())
+                    {
                         a.tenures.push(Tenure {
                             office,
                             role_name: r.literal(&s("roleName")).unwrap_or_default(),
@@ -202,7 +223,10 @@ impl Authority {
                         iri: r.iri.clone(),
                         names: r.names(),
                     });
-                } else if r.has_type(&s("Place")) || r.has_type(&s("Country")) || r.has_type(&s("City")) {
+                } else if r.has_type(&s("Place"))
+                    || r.has_type(&s("Country"))
+                    || r.has_type(&s("City"))
+                {
                     let lat = number(r.literal(&s("latitude")));
                     let lon = number(r.literal(&s("longitude")));
                     a.places.push(Place {
@@ -212,7 +236,8 @@ impl Authority {
                         demonyms: r.literals(&f("demonym")),
                         record: r,
                     });
-                } else if r.has_type(&s("Organization")) || r.has_type(&s("GovernmentOrganization")) {
+                } else if r.has_type(&s("Organization")) || r.has_type(&s("GovernmentOrganization"))
+                {
                     a.orgs.push(Org {
                         name: r.literal(&s("name")).unwrap_or_default(),
                         record: r,

@@ -93,7 +93,8 @@ pub fn find(text: &str, doc: Option<&SimpleDate>) -> Vec<Found> {
         let (mut start, end) = (whole.start(), whole.end());
         let found = if c.name("range").is_some() {
             let m = month(&c["rm"]);
-            let (d1, d2): (u32, u32) = (c["rd1"].parse().unwrap_or(0), c["rd2"].parse().unwrap_or(0));
+            let (d1, d2): (u32, u32) =
+                (c["rd1"].parse().unwrap_or(0), c["rd2"].parse().unwrap_or(0));
             let y = match c.name("ry") {
                 Some(y) => y.as_str().parse().ok(),
                 None => doc.map(|doc| infer_year(doc, m, d1)),
@@ -107,11 +108,19 @@ pub fn find(text: &str, doc: Option<&SimpleDate>) -> Vec<Found> {
                 Some(y) => y.as_str().parse().ok(),
                 None => doc.map(|doc| infer_year(doc, m, d)),
             };
-            let rule = if c.name("fy").is_some() { "month-day-year" } else { "month-day" };
-            y.filter(|y| is_valid(*y, m, d)).map(|y| (single(ymd(y, m, d)), rule))
+            let rule = if c.name("fy").is_some() {
+                "month-day-year"
+            } else {
+                "month-day"
+            };
+            y.filter(|y| is_valid(*y, m, d))
+                .map(|y| (single(ymd(y, m, d)), rule))
         } else if c.name("my").is_some() {
             let y: i32 = c["myy"].parse().unwrap_or(0);
-            Some((single(format!("{y:04}-{:02}", month(&c["mym"]))), "month-year"))
+            Some((
+                single(format!("{y:04}-{:02}", month(&c["mym"]))),
+                "month-year",
+            ))
         } else if c.name("part").is_some() {
             doc.map(|doc| {
                 let m = month(&c["pm"]);
@@ -162,12 +171,18 @@ pub fn find(text: &str, doc: Option<&SimpleDate>) -> Vec<Found> {
             Some((single(y.as_str().to_string()), "year"))
         } else if let Some(p) = c.name("fpart") {
             start = p.start();
-            parse_file_date(p.as_str(), doc.map(|d| d.year)).map(|d| (single(d.iso()), "central-file-number"))
+            parse_file_date(p.as_str(), doc.map(|d| d.year))
+                .map(|d| (single(d.iso()), "central-file-number"))
         } else {
             None
         };
         if let Some((value, rule)) = found {
-            out.push(Found { start, end, value, rule });
+            out.push(Found {
+                start,
+                end,
+                value,
+                rule,
+            });
         }
     }
     out
@@ -186,23 +201,65 @@ mod tests {
 
     #[test]
     fn dates_of_every_kind() {
-        assert_eq!(one("your memorandum of March 23 in which").1.when.as_deref(), Some("1958-03-23"));
+        assert_eq!(
+            one("your memorandum of March 23 in which")
+                .1
+                .when
+                .as_deref(),
+            Some("1958-03-23")
+        );
         let (t, v) = one("the Council Meeting at Copenhagen May 7–9.");
         assert_eq!(t, "May 7–9");
-        assert_eq!((v.from.as_deref(), v.to.as_deref()), (Some("1958-05-07"), Some("1958-05-09")));
+        assert_eq!(
+            (v.from.as_deref(), v.to.as_deref()),
+            (Some("1958-05-07"), Some("1958-05-09"))
+        );
         assert_eq!(v.edtf, "1958-05-07/1958-05-09");
-        assert_eq!(one("his press conference of April 1 that").1.when.as_deref(), Some("1958-04-01"));
+        assert_eq!(
+            one("his press conference of April 1 that")
+                .1
+                .when
+                .as_deref(),
+            Some("1958-04-01")
+        );
         let (t, v) = one("probably early in June, I would");
         assert_eq!(t, "early in June");
-        assert_eq!((v.not_before.as_deref(), v.not_after.as_deref()), (Some("1958-06-01"), Some("1958-06-10")));
-        assert_eq!(one("which you reiterated to me last June,").1.when.as_deref(), Some("1957-06"));
-        assert_eq!(one("some time before next year.").1.when.as_deref(), Some("1959"));
-        assert_eq!(one("in January 1957 before I came").1.when.as_deref(), Some("1957-01"));
-        assert_eq!(one("at Washington, February 22, 1958; entered").1.when.as_deref(), Some("1958-02-22"));
+        assert_eq!(
+            (v.not_before.as_deref(), v.not_after.as_deref()),
+            (Some("1958-06-01"), Some("1958-06-10"))
+        );
+        assert_eq!(
+            one("which you reiterated to me last June,")
+                .1
+                .when
+                .as_deref(),
+            Some("1957-06")
+        );
+        assert_eq!(
+            one("some time before next year.").1.when.as_deref(),
+            Some("1959")
+        );
+        assert_eq!(
+            one("in January 1957 before I came").1.when.as_deref(),
+            Some("1957-01")
+        );
+        assert_eq!(
+            one("at Washington, February 22, 1958; entered")
+                .1
+                .when
+                .as_deref(),
+            Some("1958-02-22")
+        );
         let (t, v) = one("Central Files, 794.5/4–1858. Secret");
         assert_eq!(t, "4–1858");
         assert_eq!(v.when.as_deref(), Some("1958-04-18"));
-        assert_eq!(one("Telephone conversation, December 20.").1.when.as_deref(), Some("1957-12-20"));
+        assert_eq!(
+            one("Telephone conversation, December 20.")
+                .1
+                .when
+                .as_deref(),
+            Some("1957-12-20")
+        );
         let (t, v) = one("agreed to in 1956 would apply");
         assert_eq!((t.as_str(), v.when.as_deref()), ("1956", Some("1956")));
     }

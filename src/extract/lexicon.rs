@@ -15,6 +15,9 @@ use std::collections::BTreeMap;
 enum Target {
     /// Persons of the list (indexes), by full name or surname.
     ListPerson { candidates: Vec<usize>, full: bool },
+    /// "MacArthur, Douglas II", as archival citations invert a name: the
+    /// surname and the forenames are marked each for itself.
+    InvertedListPerson { index: usize, comma: usize },
     /// A person of the authority data, by full name or surname.
     AuthorityPerson { index: usize, full: bool },
     /// An abbreviation of the volume's list.
@@ -22,7 +25,9 @@ enum Target {
     /// A place, organization or treaty of the authority data.
     Authority { entity: Box<Entity> },
     /// Treaties that share a name, chosen by the document's date.
-    Treaties { entities: Vec<(Option<String>, Entity)> },
+    Treaties {
+        entities: Vec<(Option<String>, Entity)>,
+    },
 }
 
 pub(crate) struct Lexicon {
@@ -79,9 +84,28 @@ fn term_entity(t: &Entry, auth: &Authority) -> Entity {
 
 fn looks_like_org(s: &str) -> bool {
     const HEADS: [&str; 22] = [
-        "Office", "Bureau", "Department", "Agency", "Board", "Council", "Committee", "Staff", "Command",
-        "Organization", "Government", "Embassy", "Ministry", "Party", "Forces", "Commission",
-        "Administration", "Mission", "Chiefs", "Commander", "Headquarters", "Fleet",
+        "Office",
+        "Bureau",
+        "Department",
+        "Agency",
+        "Board",
+        "Council",
+        "Committee",
+        "Staff",
+        "Command",
+        "Organization",
+        "Government",
+        "Embassy",
+        "Ministry",
+        "Party",
+        "Forces",
+        "Commission",
+        "Administration",
+        "Mission",
+        "Chiefs",
+        "Commander",
+        "Headquarters",
+        "Fleet",
     ];
     HEADS.iter().any(|h| s.split([' ', ',']).any(|w| w == *h))
 }
@@ -106,7 +130,12 @@ impl Lexicon {
             if form.chars().count() < 2 && !matches!(t, Target::Term { .. }) {
                 return;
             }
-            if !form.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && !matches!(t, Target::Term { .. }) {
+            if !form
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                && !matches!(t, Target::Term { .. })
+            {
                 return;
             }
             forms.entry(form.to_string()).or_default().push(t);
@@ -116,46 +145,123 @@ impl Lexicon {
         let mut surnames: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, p) in lp.iter().enumerate() {
             for f in &p.full_forms {
-                add(f, Target::ListPerson { candidates: vec![i], full: true });
+                match f.strip_prefix(&format!("{}, ", p.surname)) {
+                    Some(_) => add(
+                        f,
+                        Target::InvertedListPerson {
+                            index: i,
+                            comma: p.surname.len(),
+                        },
+                    ),
+                    None => add(
+                        f,
+                        Target::ListPerson {
+                            candidates: vec![i],
+                            full: true,
+                        },
+                    ),
+                }
             }
             if p.surname_alone {
                 surnames.entry(p.surname.clone()).or_default().push(i);
                 if let Some(s) = &p.suffix {
-                    surnames.entry(format!("{} {s}", p.surname)).or_default().push(i);
+                    surnames
+                        .entry(format!("{} {s}", p.surname))
+                        .or_default()
+                        .push(i);
                 }
             }
         }
         for (s, c) in surnames {
-            add(&s, Target::ListPerson { candidates: c, full: false });
+            add(
+                &s,
+                Target::ListPerson {
+                    candidates: c,
+                    full: false,
+                },
+            );
         }
         for t in terms {
             let e = term_entity(t, auth);
             let short = t.name.chars().filter(|c| c.is_alphanumeric()).count() <= 1;
-            add(&t.name, Target::Term { entity: Box::new(e.clone()), short });
+            add(
+                &t.name,
+                Target::Term {
+                    entity: Box::new(e.clone()),
+                    short,
+                },
+            );
             if t.name.contains('.') {
-                add(&t.name.replace('.', ""), Target::Term { entity: Box::new(e), short });
+                add(
+                    &t.name.replace('.', ""),
+                    Target::Term {
+                        entity: Box::new(e.clone()),
+                        short,
+                    },
+                );
+            }
+            // "COMUS/JAPAN" is printed "COMUS/Japan"
+            if let Some((head, tail)) = t.name.split_once('/') {
+                if tail.len() > 2 && tail.chars().all(|c| c.is_ascii_uppercase()) {
+                    let title: String = tail[..1].to_string() + &tail[1..].to_lowercase();
+                    add(
+                        &format!("{head}/{title}"),
+                        Target::Term {
+                            entity: Box::new(e),
+                            short,
+                        },
+                    );
+                }
             }
         }
         for (i, p) in auth.persons.iter().enumerate() {
             for n in p.record.names() {
-                add(&n, Target::AuthorityPerson { index: i, full: true });
+                add(
+                    &n,
+                    Target::AuthorityPerson {
+                        index: i,
+                        full: true,
+                    },
+                );
             }
             if let (Some(g), Some(f)) = (&p.given, &p.family) {
-                add(&format!("{g} {f}"), Target::AuthorityPerson { index: i, full: true });
-                add(f, Target::AuthorityPerson { index: i, full: false });
+                add(
+                    &format!("{g} {f}"),
+                    Target::AuthorityPerson {
+                        index: i,
+                        full: true,
+                    },
+                );
+                add(
+                    f,
+                    Target::AuthorityPerson {
+                        index: i,
+                        full: false,
+                    },
+                );
             }
         }
         for p in &auth.places {
             let mut e = authority_entity(&p.record, EntityKind::Place, &p.name);
             e.coordinates = p.lat_lon;
             for n in p.record.names() {
-                add(&n, Target::Authority { entity: Box::new(e.clone()) });
+                add(
+                    &n,
+                    Target::Authority {
+                        entity: Box::new(e.clone()),
+                    },
+                );
             }
         }
         for o in &auth.orgs {
             let e = authority_entity(&o.record, EntityKind::Organization, &o.name);
             for n in o.record.names() {
-                add(&n, Target::Authority { entity: Box::new(e.clone()) });
+                add(
+                    &n,
+                    Target::Authority {
+                        entity: Box::new(e.clone()),
+                    },
+                );
             }
         }
         let mut treaty_forms: BTreeMap<String, Vec<(Option<String>, Entity)>> = BTreeMap::new();
@@ -163,14 +269,26 @@ impl Lexicon {
             let mut e = authority_entity(&t.record, EntityKind::Treaty, &t.name);
             e.treaty = Some(TreatyFacts {
                 signed: t.signed.clone(),
-                signed_at: t.signed_at.as_ref().and_then(|p| auth.place_by_iri(p)).map(|p| p.name.clone()),
+                signed_at: t
+                    .signed_at
+                    .as_ref()
+                    .and_then(|p| auth.place_by_iri(p))
+                    .map(|p| p.name.clone()),
                 in_force: t.in_force.clone(),
                 citation: t.citation.clone(),
-                parties: t.parties.iter().filter_map(|p| auth.place_by_iri(p)).map(|p| p.name.clone()).collect(),
+                parties: t
+                    .parties
+                    .iter()
+                    .filter_map(|p| auth.place_by_iri(p))
+                    .map(|p| p.name.clone())
+                    .collect(),
             });
             for n in t.record.names() {
                 let n = n.strip_prefix("the ").unwrap_or(&n).to_string();
-                treaty_forms.entry(n).or_default().push((t.signed.clone(), e.clone()));
+                treaty_forms
+                    .entry(n)
+                    .or_default()
+                    .push((t.signed.clone(), e.clone()));
             }
         }
         for (n, es) in treaty_forms {
@@ -181,7 +299,11 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .ok();
-        Lexicon { ac, forms, persons: lp }
+        Lexicon {
+            ac,
+            forms,
+            persons: lp,
+        }
     }
 
     /// Adds the spans of `text` that name something this lexicon knows.
@@ -191,12 +313,13 @@ impl Lexicon {
             let (s, e) = (m.start(), m.end());
             let (form, targets) = &self.forms[m.pattern().as_usize()];
             let before = text[..s].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '-' && form.len() <= 3) {
+            if before.is_some_and(char::is_alphanumeric) {
                 continue;
             }
             let after = &text[e..];
             let next = after.chars().next();
-            let plural_ok = after.starts_with('s') && !after[1..].chars().next().is_some_and(char::is_alphanumeric);
+            let plural_ok = after.starts_with('s')
+                && !after[1..].chars().next().is_some_and(char::is_alphanumeric);
             let boundary = !next.is_some_and(char::is_alphanumeric);
             for t in targets {
                 let ok = match t {
@@ -204,6 +327,21 @@ impl Lexicon {
                     _ => boundary,
                 };
                 if !ok {
+                    continue;
+                }
+                if let Target::InvertedListPerson { index, comma } = t {
+                    let p = &self.persons[*index];
+                    for (a, b) in [(s, s + comma), (s + comma + 2, e)] {
+                        out.push(Span {
+                            start: a,
+                            end: b,
+                            what: What::Entity {
+                                entity: Box::new(p.entity()),
+                                rule: "list-inverted-name",
+                            },
+                            priority: 7,
+                        });
+                    }
                     continue;
                 }
                 if let Some(span) = self.span(t, s, e, text, form, cx, in_source_note) {
@@ -214,11 +352,28 @@ impl Lexicon {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn span(&self, t: &Target, s: usize, e: usize, text: &str, form: &str, cx: &DocContext, in_source_note: bool) -> Option<Span> {
+    fn span(
+        &self,
+        t: &Target,
+        s: usize,
+        e: usize,
+        text: &str,
+        form: &str,
+        cx: &DocContext,
+        in_source_note: bool,
+    ) -> Option<Span> {
         let (entity, rule, priority) = match t {
             Target::ListPerson { candidates, full } => {
                 let i = cx.resolve(candidates)?;
-                (self.persons[i].entity(), if *full { "list-full-name" } else { "list-surname" }, 6)
+                (
+                    self.persons[i].entity(),
+                    if *full {
+                        "list-full-name"
+                    } else {
+                        "list-surname"
+                    },
+                    6,
+                )
             }
             Target::AuthorityPerson { index, full } => {
                 let p = &cx.auth.persons[*index];
@@ -227,8 +382,17 @@ impl Lexicon {
                 }
                 let mut ent = authority_entity(&p.record, EntityKind::Person, &p.name);
                 ent.key = p.record.key();
-                (ent, if *full { "authority-full-name" } else { "authority-surname" }, 4)
+                (
+                    ent,
+                    if *full {
+                        "authority-full-name"
+                    } else {
+                        "authority-surname"
+                    },
+                    4,
+                )
             }
+            Target::InvertedListPerson { .. } => return None,
             Target::Term { entity, short } => {
                 if *short && !(in_source_note && office_list_context(text, s, e)) {
                     return None;
@@ -266,15 +430,23 @@ impl Lexicon {
 fn office_list_context(text: &str, s: usize, e: usize) -> bool {
     let before = text[..s].trim_end();
     let after = &text[e..];
-    let before_ok = before.ends_with(',') || [" by", " in", " with", " and", " to"].iter().any(|w| before.ends_with(w));
-    let after_ok = after.is_empty() || after.starts_with([',', '.', ';', ')']) || after.starts_with(" and ");
+    let before_ok = before.ends_with(',')
+        || [" by", " in", " with", " and", " to"]
+            .iter()
+            .any(|w| before.ends_with(w));
+    let after_ok =
+        after.is_empty() || after.starts_with([',', '.', ';', ')']) || after.starts_with(" and ");
     before_ok && after_ok
 }
 
 /// The surname alone names a person of the authority data only when the
 /// document names him in full, or he held an office on its date.
 fn authority_surname_ok(p: &super::authority::Person, cx: &DocContext, _form: &str) -> bool {
-    let full = p.record.names().iter().any(|n| n.contains(' ') && super::persons::contains_word(&cx.all_text, n));
+    let full = p
+        .record
+        .names()
+        .iter()
+        .any(|n| n.contains(' ') && super::persons::contains_word(&cx.all_text, n));
     if full {
         return true;
     }

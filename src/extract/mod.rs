@@ -62,11 +62,14 @@ pub(crate) enum What {
 pub fn enrich(doc: &mut Document, k: &Knowledge) {
     let cx = persons::DocContext::new(doc, k, &AUTHORITY);
     let doc_date = doc.date.as_ref().map(|d| d.date);
-    let mut registry: BTreeMap<String, Entity> = BTreeMap::new();
-    let mut order: Vec<String> = Vec::new();
-    let (mut next_mention, mut next_date) = (1u32, 1u32);
+    let mut reg = Registry::default();
     let signed_runs = signature_texts(doc);
-    let source_notes: Vec<String> = doc.notes.iter().filter(|n| n.is_source).map(|n| n.text.clone()).collect();
+    let source_notes: Vec<String> = doc
+        .notes
+        .iter()
+        .filter(|n| n.is_source)
+        .map(|n| n.text.clone())
+        .collect();
     for run in doc.inline_runs_mut() {
         let mut out = Vec::with_capacity(run.len());
         for inline in run.drain(..) {
@@ -75,7 +78,7 @@ pub fn enrich(doc: &mut Document, k: &Knowledge) {
                 continue;
             };
             let in_signature = signed_runs.iter().any(|s| s == text.trim());
-            let in_source_note = source_notes.iter().any(|s| *s == text);
+            let in_source_note = source_notes.contains(&text);
             let mut spans = Vec::new();
             k.lexicon.find(&text, &cx, in_source_note, &mut spans);
             rules::find(&text, &cx, &AUTHORITY, in_signature, &mut spans);
@@ -90,52 +93,168 @@ pub fn enrich(doc: &mut Document, k: &Knowledge) {
                     priority: 1,
                 });
             }
-            let chosen = choose(spans);
-            let mut at = 0;
-            for s in chosen {
-                if s.start > at {
-                    out.push(Inline::text(&text[at..s.start]));
-                }
-                let surface = text[s.start..s.end].to_string();
-                match s.what {
-                    What::Entity { entity, rule } => {
-                        let key = entity.key.clone();
-                        let kind = entity.kind();
-                        match registry.get_mut(&key) {
-                            Some(e) => merge(e, *entity),
-                            None => {
-                                order.push(key.clone());
-                                registry.insert(key.clone(), *entity);
-                            }
-                        }
-                        out.push(Inline::Mention(Mention {
-                            id: next_mention,
-                            entity: key,
-                            kind,
-                            text: surface,
-                            rule,
-                        }));
-                        next_mention += 1;
-                    }
-                    What::Date { value, rule } => {
-                        out.push(Inline::Date(DateMention {
-                            id: next_date,
-                            text: surface,
-                            value,
-                            rule,
-                        }));
-                        next_date += 1;
-                    }
-                }
-                at = s.end;
-            }
-            if at < text.len() {
-                out.push(Inline::text(&text[at..]));
-            }
+            out.extend(reg.emit(&text, 0, text.len(), spans));
         }
         *run = out;
     }
-    doc.entities = order.into_iter().filter_map(|k| registry.remove(&k)).collect();
+    let Registry {
+        mut entities,
+        order,
+        ..
+    } = reg;
+    doc.entities = order
+        .into_iter()
+        .filter_map(|k| entities.remove(&k))
+        .collect();
+    link_parties(doc);
+}
+
+/// Ties the heading's sender and addressee, and the signer, to entities.
+fn link_parties(doc: &mut Document) {
+    let heading: Vec<Mention> = mentions(&doc.heading.content);
+    let mut new = Vec::new();
+    for party in [&mut doc.heading.sender, &mut doc.heading.addressee]
+        .into_iter()
+        .flatten()
+    {
+        let found = match party.kind {
+            PartyKind::Person => heading
+                .iter()
+                .find(|m| m.kind == EntityKind::Person && Some(&m.text) == party.name.as_ref()),
+            PartyKind::Organization => heading.iter().find(|m| {
+                m.kind == EntityKind::Organization
+                    && party
+                        .office
+                        .as_deref()
+                        .is_some_and(|o| o == m.text || o.ends_with(&m.text))
+            }),
+        };
+        party.entity = match found {
+            Some(m) => Some(m.entity.clone()),
+            None => {
+                let e = match party.kind {
+                    PartyKind::Person => Entity {
+                        key: format!(
+                            "person/{}",
+                            crate::iri::slug(party.name.as_deref().unwrap_or(&party.phrase))
+                        ),
+                        kind: Some(EntityKind::Person),
+                        name: party.name.clone().unwrap_or_else(|| party.phrase.clone()),
+                        ..Default::default()
+                    },
+                    PartyKind::Organization => rules::org_entity(
+                        party.office.as_deref().unwrap_or(&party.phrase),
+                        &AUTHORITY,
+                    ),
+                };
+                let key = e.key.clone();
+                if !doc.entities.iter().any(|x| x.key == key)
+                    && !new.iter().any(|x: &Entity| x.key == key)
+                {
+                    new.push(e);
+                }
+                Some(key)
+            }
+        };
+    }
+    doc.entities.extend(new);
+    doc.signed_by = doc
+        .body
+        .signed
+        .as_ref()
+        .and_then(|s| {
+            mentions(s)
+                .into_iter()
+                .find(|m| m.kind == EntityKind::Person)
+        })
+        .map(|m| m.entity);
+}
+
+/// The mentions of a run, nested ones included.
+pub fn mentions(run: &[Inline]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for i in run {
+        if let Inline::Mention(m) = i {
+            out.push(m.clone());
+            out.extend(mentions(&m.parts));
+        }
+    }
+    out
+}
+
+/// The entities found so far and the numbering of mentions.
+#[derive(Default)]
+struct Registry {
+    entities: BTreeMap<String, Entity>,
+    order: Vec<String>,
+    next_mention: u32,
+    next_date: u32,
+}
+
+impl Registry {
+    /// The inlines of `text[from..to]` with the chosen spans as mentions;
+    /// spans inside a chosen entity span become its nested parts.
+    fn emit(&mut self, text: &str, from: usize, to: usize, spans: Vec<Span>) -> Vec<Inline> {
+        let (chosen, rest) = choose(spans);
+        let mut out = Vec::new();
+        let mut at = from;
+        for s in chosen {
+            if s.start > at {
+                out.push(Inline::text(&text[at..s.start]));
+            }
+            let surface = text[s.start..s.end].to_string();
+            match s.what {
+                What::Entity { entity, rule } => {
+                    let key = entity.key.clone();
+                    let kind = entity.kind();
+                    match self.entities.get_mut(&key) {
+                        Some(e) => merge(e, *entity),
+                        None => {
+                            self.order.push(key.clone());
+                            self.entities.insert(key.clone(), *entity);
+                        }
+                    }
+                    self.next_mention += 1;
+                    let id = self.next_mention;
+                    // only names nest in treaty and organization names
+                    let inner: Vec<Span> = rest
+                        .iter()
+                        .filter(|r| r.start >= s.start && r.end <= s.end && (r.start, r.end) != (s.start, s.end))
+                        .filter(|_| matches!(kind, EntityKind::Treaty | EntityKind::Organization))
+                        .filter(|r| matches!(&r.what, What::Entity { entity, .. } if entity.kind() != kind))
+                        .cloned()
+                        .collect();
+                    let parts = if inner.is_empty() {
+                        Vec::new()
+                    } else {
+                        self.emit(text, s.start, s.end, inner)
+                    };
+                    out.push(Inline::Mention(Mention {
+                        id,
+                        entity: key,
+                        kind,
+                        text: surface,
+                        parts,
+                        rule,
+                    }));
+                }
+                What::Date { value, rule } => {
+                    self.next_date += 1;
+                    out.push(Inline::Date(DateMention {
+                        id: self.next_date,
+                        text: surface,
+                        value,
+                        rule,
+                    }));
+                }
+            }
+            at = s.end;
+        }
+        if at < to {
+            out.push(Inline::text(&text[at..to]));
+        }
+        out
+    }
 }
 
 /// Keeps what a later sighting of an entity adds.
@@ -162,8 +281,9 @@ fn merge(into: &mut Entity, from: Entity) {
     }
 }
 
-/// Non-overlapping spans, leftmost first, the longest where they overlap.
-fn choose(mut spans: Vec<Span>) -> Vec<Span> {
+/// Non-overlapping spans, leftmost first, the longest where they overlap;
+/// and the spans left out.
+fn choose(mut spans: Vec<Span>) -> (Vec<Span>, Vec<Span>) {
     spans.sort_by(|a, b| {
         a.start
             .cmp(&b.start)
@@ -171,6 +291,7 @@ fn choose(mut spans: Vec<Span>) -> Vec<Span> {
             .then(b.priority.cmp(&a.priority))
     });
     let mut out: Vec<Span> = Vec::new();
+    let mut rest: Vec<Span> = Vec::new();
     for s in spans {
         if s.end <= s.start {
             continue;
@@ -181,14 +302,16 @@ fn choose(mut spans: Vec<Span>) -> Vec<Span> {
                 // when it is strictly longer and of higher priority
                 let longer = (s.end - s.start) > (last.end - last.start);
                 if longer && s.priority > last.priority {
-                    out.pop();
+                    rest.extend(out.pop());
                     out.push(s);
+                } else {
+                    rest.push(s);
                 }
             }
             _ => out.push(s),
         }
     }
-    out
+    (out, rest)
 }
 
 fn signature_texts(doc: &Document) -> Vec<String> {

@@ -50,7 +50,9 @@ pub struct ListPerson {
 
 impl ListPerson {
     pub fn first_forename(&self) -> Option<&str> {
-        self.forenames.split_whitespace().find(|w| !w.ends_with('.') && w.len() > 1)
+        self.forenames
+            .split_whitespace()
+            .find(|w| !w.ends_with('.') && w.len() > 1)
     }
 
     /// "JFD" for John Foster Dulles, "DDE" for Dwight D. Eisenhower.
@@ -83,7 +85,8 @@ impl ListPerson {
     }
 }
 
-static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\(([^)]*)\)").expect("valid regex"));
+static PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\(([^)]*)\)").expect("valid regex"));
 
 /// Parses "MacArthur, Douglas II", "Irwin, John N., II", "Moore, General
 /// James E.", "Kim Il-sung", "Yu Chae-hung (Yu Jae Hung), Lieutenant General".
@@ -93,7 +96,11 @@ pub fn list_person(entry: &Entry, auth: &Authority) -> ListPerson {
         alts.push(c[1].trim().to_string());
     }
     let name = PAREN.replace_all(&entry.name, "").to_string();
-    let mut parts: Vec<String> = name.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+    let mut parts: Vec<String> = name
+        .split(',')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
     // a trailing title part: "…, Lieutenant General"
     if parts.len() >= 2 && TITLES.contains(&parts[parts.len() - 1].as_str()) {
         parts.pop();
@@ -150,7 +157,10 @@ pub fn list_person(entry: &Entry, auth: &Authority) -> ListPerson {
             }
         }
         // inverted, as in archival citations: "MacArthur, Douglas II"
-        push(format!("{surname}, {forenames}{}", suffix.as_ref().map(|s| format!(" {s}")).unwrap_or_default()));
+        push(format!(
+            "{surname}, {forenames}{}",
+            suffix.as_ref().map(|s| format!(" {s}")).unwrap_or_default()
+        ));
     } else {
         display = format!("{surname} {forenames}").trim().to_string();
         push(display.clone());
@@ -164,11 +174,20 @@ pub fn list_person(entry: &Entry, auth: &Authority) -> ListPerson {
     let first = forenames.split_whitespace().next().unwrap_or("");
     let auth_person = auth.persons.iter().find(|p| {
         p.family.as_deref() == Some(surname.as_str())
-            && p.given.as_deref().is_some_and(|g| !first.is_empty() && g.split_whitespace().next() == Some(first.trim_end_matches('.')) )
+            && p.given.as_deref().is_some_and(|g| {
+                !first.is_empty()
+                    && g.split_whitespace().next() == Some(first.trim_end_matches('.'))
+            })
     });
     let key = match auth_person {
         Some(p) => p.record.key(),
-        None => format!("person/{}", slug(&format!("{surname} {forenames} {}", suffix.clone().unwrap_or_default()))),
+        None => format!(
+            "person/{}",
+            slug(&format!(
+                "{surname} {forenames} {}",
+                suffix.clone().unwrap_or_default()
+            ))
+        ),
     };
     ListPerson {
         roles: roles::parse(&entry.description),
@@ -245,40 +264,59 @@ impl<'a> DocContext<'a> {
         }
         let lp = self.k.lexicon_persons();
         // a party of the document, by name and office
-        if let Some(c) = candidates
-            .iter()
-            .find(|&&c| self.parties.iter().any(|pt| party_matches(pt, &lp[c]) && pt.office.is_some()))
-        {
+        if let Some(c) = candidates.iter().find(|&&c| {
+            self.parties
+                .iter()
+                .any(|pt| party_matches(pt, &lp[c]) && pt.office.is_some())
+        }) {
             return Some(*c);
         }
-        let named: Vec<usize> = candidates.iter().copied().filter(|c| self.present.contains(c)).collect();
+        let named: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|c| self.present.contains(c))
+            .collect();
         if named.len() == 1 {
             return Some(named[0]);
         }
-        let pool = if named.is_empty() { candidates.to_vec() } else { named };
+        let pool = if named.is_empty() {
+            candidates.to_vec()
+        } else {
+            named
+        };
         let score = |c: usize| -> u32 {
             let p = &lp[c];
             let active: Vec<&RoleSpan> = match &self.date {
                 Some(d) => p.roles.iter().filter(|r| roles::held_on(r, d)).collect(),
                 None => p.roles.iter().collect(),
             };
-            active.iter().map(|r| roles::seniority(&r.text)).max().unwrap_or(0)
+            active
+                .iter()
+                .map(|r| roles::seniority(&r.text))
+                .max()
+                .unwrap_or(0)
         };
-        pool.iter().copied().max_by(|a, b| score(*a).cmp(&score(*b)).then(b.cmp(a)))
+        pool.iter()
+            .copied()
+            .max_by(|a, b| score(*a).cmp(&score(*b)).then(b.cmp(a)))
     }
 }
 
 /// Whether a heading party names this list person.
 pub fn party_matches(party: &Party, p: &ListPerson) -> bool {
-    let Some(name) = &party.name else { return false };
+    let Some(name) = &party.name else {
+        return false;
+    };
     if name != &p.surname && !p.full_forms.contains(name) {
         return false;
     }
     match &party.office {
-        Some(o) => p.roles.iter().any(|r| {
-            let office = o.trim_start_matches("the ");
-            r.text.contains(office) || office.contains(&r.office) && !r.office.is_empty()
-        }) || p.roles.is_empty(),
+        Some(o) => {
+            p.roles.iter().any(|r| {
+                let office = o.trim_start_matches("the ");
+                r.text.contains(office) || office.contains(&r.office) && !r.office.is_empty()
+            }) || p.roles.is_empty()
+        }
         None => true,
     }
 }
@@ -302,7 +340,11 @@ pub fn contains_word(hay: &str, needle: &str) -> bool {
 /// The country named most often (by name or demonym) in a text.
 fn main_country(text: &str, auth: &Authority) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
-    for p in auth.places.iter().filter(|p| p.place_type.as_deref() == Some("country")) {
+    for p in auth
+        .places
+        .iter()
+        .filter(|p| p.place_type.as_deref() == Some("country"))
+    {
         let mut n = 0;
         for name in p.record.names().iter().chain(p.demonyms.iter()) {
             if name.len() > 3 {
@@ -342,7 +384,10 @@ mod tests {
         assert!(p.full_forms.contains(&"Walter Robertson".to_string()));
         assert_eq!(p.first_forename(), Some("Walter"));
         let p = list_person(&e("Irwin, John N., II", ""), &a);
-        assert_eq!((p.forenames.as_str(), p.suffix.as_deref()), ("John N.", Some("II")));
+        assert_eq!(
+            (p.forenames.as_str(), p.suffix.as_deref()),
+            ("John N.", Some("II"))
+        );
         let p = list_person(&e("Moore, General James E.", ""), &a);
         assert_eq!(p.forenames, "James E.");
         let p = list_person(&e("Kim Il-sung", ""), &a);

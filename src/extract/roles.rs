@@ -49,8 +49,14 @@ pub fn parse(description: &str) -> Vec<RoleSpan> {
             };
             let mut rest = part.to_string();
             if let Some(c) = PERIOD.captures(part) {
-                r.from = c.name("from").or(c.name("since")).and_then(|m| iso(m.as_str()));
-                r.to = c.name("to").or(c.name("until")).and_then(|m| iso(m.as_str()));
+                r.from = c
+                    .name("from")
+                    .or(c.name("since"))
+                    .and_then(|m| iso(m.as_str()));
+                r.to = c
+                    .name("to")
+                    .or(c.name("until"))
+                    .and_then(|m| iso(m.as_str()));
                 rest = part[..c.get(0).expect("match").start()].trim().to_string();
             }
             let (office, org) = match rest.split_once(", ") {
@@ -74,8 +80,13 @@ pub fn parse(description: &str) -> Vec<RoleSpan> {
 
 /// Whether a role is held on an ISO date (open ends count as held).
 pub fn held_on(r: &RoleSpan, date: &str) -> bool {
-    let from_ok = r.from.as_deref().is_none_or(|f| f <= &date[..f.len().min(date.len())]);
-    let to_ok = r.to.as_deref().is_none_or(|t| &date[..t.len().min(date.len())] <= t);
+    let from_ok = r
+        .from
+        .as_deref()
+        .is_none_or(|f| f <= &date[..f.len().min(date.len())]);
+    let to_ok =
+        r.to.as_deref()
+            .is_none_or(|t| &date[..t.len().min(date.len())] <= t);
     from_ok && to_ok
 }
 
@@ -99,7 +110,11 @@ pub fn seniority(office: &str) -> u32 {
     ];
     RANKS
         .iter()
-        .filter(|(k, _)| office.contains(k) && !office.contains(&format!("Deputy {k}")) && !office.contains(&format!("Assistant to the {k}")))
+        .filter(|(k, _)| {
+            office.contains(k)
+                && !office.contains(&format!("Deputy {k}"))
+                && !office.contains(&format!("Assistant to the {k}"))
+        })
         .map(|(_, r)| *r)
         .max()
         .unwrap_or(10)
@@ -115,16 +130,28 @@ mod tests {
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].office, "Foreign Minister");
         assert_eq!(r[0].organization.as_deref(), Some("Government of Japan"));
-        assert_eq!((r[0].from.as_deref(), r[0].to.as_deref()), (Some("1957-07"), Some("1960-07")));
+        assert_eq!(
+            (r[0].from.as_deref(), r[0].to.as_deref()),
+            (Some("1957-07"), Some("1960-07"))
+        );
         let r = parse("Ambassador to Laos through February 1958; Deputy Assistant Secretary of State for Far Eastern Affairs, March 1958–June 1959; Assistant Secretary of State for Far Eastern Affairs from July 1959");
         assert_eq!(r.len(), 3);
         assert_eq!(r[0].to.as_deref(), Some("1958-02"));
-        assert_eq!(r[1].office, "Deputy Assistant Secretary of State for Far Eastern Affairs");
+        assert_eq!(
+            r[1].office,
+            "Deputy Assistant Secretary of State for Far Eastern Affairs"
+        );
         assert_eq!(r[1].from.as_deref(), Some("1958-03"));
         assert_eq!(r[2].from.as_deref(), Some("1959-07"));
         let r = parse("Director of the Office of Northeast Asian Affairs, Bureau of Far Eastern Affairs, Department of State, until May 1959");
-        assert_eq!(r[0].office, "Director of the Office of Northeast Asian Affairs");
-        assert_eq!(r[0].organization.as_deref(), Some("Bureau of Far Eastern Affairs, Department of State"));
+        assert_eq!(
+            r[0].office,
+            "Director of the Office of Northeast Asian Affairs"
+        );
+        assert_eq!(
+            r[0].organization.as_deref(),
+            Some("Bureau of Far Eastern Affairs, Department of State")
+        );
         assert_eq!(r[0].to.as_deref(), Some("1959-05"));
         assert!(held_on(&r[0], "1958-04-18"));
         assert!(!held_on(&r[0], "1959-06-01"));
@@ -132,7 +159,13 @@ mod tests {
 
     #[test]
     fn seniority_orders_namesakes() {
-        assert!(seniority("Secretary of State until April 1959") > seniority("Director of Central Intelligence"));
-        assert!(seniority("President of the United States") > seniority("Major, Assistant Staff Secretary to the President"));
+        assert!(
+            seniority("Secretary of State until April 1959")
+                > seniority("Director of Central Intelligence")
+        );
+        assert!(
+            seniority("President of the United States")
+                > seniority("Major, Assistant Staff Secretary to the President")
+        );
     }
 }

@@ -24,18 +24,59 @@ static TITLED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that follow a title but are not names.
 const NOT_NAMES: [&str; 40] = [
-    "Assembly", "Staff", "Counselor", "Counsel", "Secretary", "General", "Minister", "President", "Council",
-    "Committee", "Government", "Department", "Office", "Embassy", "Agency", "Command", "Headquarters", "Affairs",
-    "Plenipotentiary", "State", "Defense", "Commissioner", "Commander", "Ambassador", "Admiral", "Chief", "Chiefs",
-    "Director", "Deputy", "Under", "Assistant", "Acting", "Special", "Executive", "Designate", "Elect", "The",
-    "Treasury", "Foreign", "Prime",
+    "Assembly",
+    "Staff",
+    "Counselor",
+    "Counsel",
+    "Secretary",
+    "General",
+    "Minister",
+    "President",
+    "Council",
+    "Committee",
+    "Government",
+    "Department",
+    "Office",
+    "Embassy",
+    "Agency",
+    "Command",
+    "Headquarters",
+    "Affairs",
+    "Plenipotentiary",
+    "State",
+    "Defense",
+    "Commissioner",
+    "Commander",
+    "Ambassador",
+    "Admiral",
+    "Chief",
+    "Chiefs",
+    "Director",
+    "Deputy",
+    "Under",
+    "Assistant",
+    "Acting",
+    "Special",
+    "Executive",
+    "Designate",
+    "Elect",
+    "The",
+    "Treasury",
+    "Foreign",
+    "Prime",
 ];
 
 fn is_name_word(w: &str, auth: &Authority) -> bool {
     !NOT_NAMES.contains(&w)
         && month_number(w).is_none()
-        && !auth.places.iter().any(|p| p.record.names().iter().any(|n| n == w) || p.demonyms.iter().any(|d| d == w))
-        && !auth.orgs.iter().any(|o| o.record.names().iter().any(|n| n == w))
+        && !auth
+            .places
+            .iter()
+            .any(|p| p.record.names().iter().any(|n| n == w) || p.demonyms.iter().any(|d| d == w))
+        && !auth
+            .orgs
+            .iter()
+            .any(|o| o.record.names().iter().any(|n| n == w))
 }
 
 /// Surnames the text introduces with a title that neither the list nor
@@ -49,7 +90,10 @@ pub fn introduced_names(text: &str, k: &Knowledge, auth: &Authority) -> Vec<Stri
             continue;
         }
         let known = k.lexicon_persons().iter().any(|p| p.surname == surname)
-            || auth.persons.iter().any(|p| p.family.as_deref() == Some(surname.as_str()));
+            || auth
+                .persons
+                .iter()
+                .any(|p| p.family.as_deref() == Some(surname.as_str()));
         if !known && !out.contains(&surname) {
             out.push(surname);
         }
@@ -57,12 +101,36 @@ pub fn introduced_names(text: &str, k: &Knowledge, auth: &Authority) -> Vec<Stri
     out
 }
 
+static FIRST_INITIAL_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<first>[A-Z][a-z]+) [A-Z]\. (?P<last>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b")
+        .expect("valid regex")
+});
+
 const DIMINUTIVES: [(&str, &str); 24] = [
-    ("Doug", "Douglas"), ("Walt", "Walter"), ("Bob", "Robert"), ("Bill", "William"), ("Jack", "John"),
-    ("Jim", "James"), ("Jimmy", "James"), ("Tom", "Thomas"), ("Dick", "Richard"), ("Chip", "Charles"),
-    ("Ike", "Dwight"), ("Chris", "Christian"), ("Mike", "Michael"), ("Dave", "David"), ("Joe", "Joseph"),
-    ("Ed", "Edward"), ("Ted", "Edward"), ("Andy", "Andrew"), ("Tony", "Anthony"), ("Fred", "Frederick"),
-    ("Larry", "Lawrence"), ("Ken", "Kenneth"), ("Al", "Allen"), ("Foster", "Foster"),
+    ("Doug", "Douglas"),
+    ("Walt", "Walter"),
+    ("Bob", "Robert"),
+    ("Bill", "William"),
+    ("Jack", "John"),
+    ("Jim", "James"),
+    ("Jimmy", "James"),
+    ("Tom", "Thomas"),
+    ("Dick", "Richard"),
+    ("Chip", "Charles"),
+    ("Ike", "Dwight"),
+    ("Chris", "Christian"),
+    ("Mike", "Michael"),
+    ("Dave", "David"),
+    ("Joe", "Joseph"),
+    ("Ed", "Edward"),
+    ("Ted", "Edward"),
+    ("Andy", "Andrew"),
+    ("Tony", "Anthony"),
+    ("Fred", "Frederick"),
+    ("Larry", "Lawrence"),
+    ("Ken", "Kenneth"),
+    ("Al", "Allen"),
+    ("Foster", "Foster"),
 ];
 
 fn entity_span(start: usize, end: usize, entity: Entity, rule: &'static str, priority: u8) -> Span {
@@ -93,7 +161,13 @@ fn words(text: &str, word: &str) -> Vec<(usize, usize)> {
     out
 }
 
-pub fn find(text: &str, cx: &DocContext, auth: &Authority, in_signature: bool, out: &mut Vec<Span>) {
+pub fn find(
+    text: &str,
+    cx: &DocContext,
+    auth: &Authority,
+    in_signature: bool,
+    out: &mut Vec<Span>,
+) {
     persons(text, cx, auth, in_signature, out);
     offices(text, cx, auth, out);
     organizations(text, cx, auth, out);
@@ -116,12 +190,41 @@ fn persons(text: &str, cx: &DocContext, auth: &Authority, in_signature: bool, ou
         let m = c.name("name").expect("group");
         let surname = m.as_str().split_whitespace().last().unwrap_or("");
         if cx.introduced.iter().any(|n| n == surname) {
-            out.push(entity_span(m.start(), m.end(), unknown_person(surname), "title-and-name", 4));
+            out.push(entity_span(
+                m.start(),
+                m.end(),
+                unknown_person(surname),
+                "title-and-name",
+                4,
+            ));
         }
     }
     for n in &cx.introduced {
         for (s, e) in words(text, n) {
-            out.push(entity_span(s, e, unknown_person(n), "introduced-surname", 4));
+            out.push(entity_span(
+                s,
+                e,
+                unknown_person(n),
+                "introduced-surname",
+                4,
+            ));
+        }
+    }
+    // a forename, another middle initial, a listed surname: "Howard L. Parsons"
+    for c in FIRST_INITIAL_LAST.captures_iter(text) {
+        let (first, last) = (&c["first"], &c["last"]);
+        let m = c.get(0).expect("match");
+        if let Some(p) = lp
+            .iter()
+            .find(|p| p.surname == last && p.first_forename() == Some(first))
+        {
+            out.push(entity_span(
+                m.start(),
+                m.end(),
+                p.entity(),
+                "forename-initial-surname",
+                3,
+            ));
         }
     }
     // first names and nicknames of persons the document names
@@ -130,8 +233,13 @@ fn persons(text: &str, cx: &DocContext, auth: &Authority, in_signature: bool, ou
         if !present.contains(&i) {
             continue;
         }
-        let Some(first) = p.first_forename() else { continue };
-        let sharing = present.iter().filter(|&&j| lp[j].first_forename() == Some(first)).count();
+        let Some(first) = p.first_forename() else {
+            continue;
+        };
+        let sharing = present
+            .iter()
+            .filter(|&&j| lp[j].first_forename() == Some(first))
+            .count();
         if sharing != 1 {
             continue;
         }
@@ -164,12 +272,23 @@ fn persons(text: &str, cx: &DocContext, auth: &Authority, in_signature: bool, ou
         if let Some(i) = pick {
             out.push(entity_span(s, s + t.len(), lp[i].entity(), "initials", 5));
         } else if let Some(p) = auth.persons.iter().find(|p| {
-            let (Some(g), Some(f)) = (&p.given, &p.family) else { return false };
-            let mut ini: String = g.split([' ', '.']).filter_map(|w| w.chars().next()).collect();
+            let (Some(g), Some(f)) = (&p.given, &p.family) else {
+                return false;
+            };
+            let mut ini: String = g
+                .split([' ', '.'])
+                .filter_map(|w| w.chars().next())
+                .collect();
             ini.extend(f.chars().next());
             ini == t
         }) {
-            out.push(entity_span(s, s + t.len(), authority_entity(&p.record, EntityKind::Person, &p.name), "initials", 5));
+            out.push(entity_span(
+                s,
+                s + t.len(),
+                authority_entity(&p.record, EntityKind::Person, &p.name),
+                "initials",
+                5,
+            ));
         }
     }
 }
@@ -177,10 +296,11 @@ fn persons(text: &str, cx: &DocContext, auth: &Authority, in_signature: bool, ou
 /// "the President" and "the Secretary" for their holders on the document's date.
 fn offices(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) {
     let Some(date) = &cx.date else { return };
-    let state = cx
-        .parties
-        .iter()
-        .any(|p| p.office.as_deref().is_some_and(|o| o.contains("Secretary of State") || o.contains("Department of State")));
+    let state = cx.parties.iter().any(|p| {
+        p.office
+            .as_deref()
+            .is_some_and(|o| o.contains("Secretary of State") || o.contains("Department of State"))
+    });
     for (phrase, office) in [
         ("the President", "President of the United States"),
         ("the Vice President", "Vice President of the United States"),
@@ -189,10 +309,12 @@ fn offices(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) {
         if office == "Secretary of State" && !state {
             continue;
         }
-        let Some(p) = auth.holder_on(office, date) else { continue };
+        let Some(p) = auth.holder_on(office, date) else {
+            continue;
+        };
         for (s, e) in words(text, phrase) {
             // "the Secretary of Defense", "the President of Korea": another office
-            if text[e..].starts_with(" of") || text[e..].starts_with("’s") && false {
+            if text[e..].starts_with(" of") {
                 continue;
             }
             let s = s + 4; // without "the "
@@ -210,8 +332,9 @@ fn offices(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) {
     }
 }
 
-static GOVERNMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:(?P<adj>[A-Z][a-z]+) Government|Government of (?P<of>[A-Z][a-z]+(?: [A-Z][a-z]+)?))\b").expect("valid regex"));
+static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?P<adj>[A-Z][a-z]+) Government|Government of (?P<of>[A-Z][a-z]+(?: [A-Z][a-z]+)?))\b").expect("valid regex")
+});
 static PARTY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:[A-Z][a-z]+ )?(?:Socialist|Communist|Liberal|Democratic|Conservative|Labour|Labor|Republican|Progressive|Nationalist|Workers’|Workers'|People’s|Liberal Democratic|Social Democratic|Democratic Socialist)(?: [A-Z][a-z]+)? Party\b")
         .expect("valid regex")
@@ -221,7 +344,7 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[A-Z][A-Za-z’'-]+ (?:on |of |for |and )?){0,5}(?:Committee|Council|Commission|Agency|Bureau|Board|Library|Ministry|Department|Embassy|Consulate|Legation|Staff|Diet|Senate|Congress|Cabinet|Foreign Office|Office)(?: (?:of|on|for) (?:the )?[A-Z][A-Za-z-]+(?: (?:and )?[A-Z][A-Za-z-]+){0,4})?\b")
+    Regex::new(r"\b(?:[A-Z][A-Za-z’'-]+ (?:on |of |for |and )?){0,5}(?:Committee|Council|Commission|Agency|Bureau|Board|Library|Ministry|Department|Embassy|Consulate|Legation|Staff|Diet|Senate|Congress|Cabinet|Foreign Office|Office)(?: (?:of|on|for|in) (?:the )?[A-Z][A-Za-z-]+(?: (?:and )?[A-Z][A-Za-z-]+){0,4})?\b")
         .expect("valid regex")
 });
 static DEFENSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -231,16 +354,17 @@ static DEFENSE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that start an institution name only when capitalized for the
 /// sentence, not as part of the name.
 const NOT_NAME_START: [&str; 20] = [
-    "The", "This", "That", "Our", "Their", "His", "Her", "Its", "In", "At", "On", "For", "When", "If", "As",
-    "But", "And", "Both", "Since", "While",
+    "The", "This", "That", "Our", "Their", "His", "Her", "Its", "In", "At", "On", "For", "When",
+    "If", "As", "But", "And", "Both", "Since", "While",
 ];
 
-fn org_entity(name: &str, auth: &Authority) -> Entity {
-    if let Some(o) = auth
-        .orgs
-        .iter()
-        .find(|o| o.record.names().iter().any(|n| n.eq_ignore_ascii_case(name)))
-    {
+pub fn org_entity(name: &str, auth: &Authority) -> Entity {
+    if let Some(o) = auth.orgs.iter().find(|o| {
+        o.record
+            .names()
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(name))
+    }) {
         return authority_entity(&o.record, EntityKind::Organization, &o.name);
     }
     Entity {
@@ -267,12 +391,24 @@ fn organizations(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Sp
             _ => None,
         };
         if let Some(country) = country {
-            out.push(entity_span(m.start(), m.end(), org_entity(&format!("Government of {country}"), auth), "government", 3));
+            out.push(entity_span(
+                m.start(),
+                m.end(),
+                org_entity(&format!("Government of {country}"), auth),
+                "government",
+                3,
+            ));
         }
     }
     for re in [&*PARTY, &*UNIT] {
         for m in re.find_iter(text) {
-            out.push(entity_span(m.start(), m.end(), org_entity(m.as_str(), auth), "organization-name", 3));
+            out.push(entity_span(
+                m.start(),
+                m.end(),
+                org_entity(m.as_str(), auth),
+                "organization-name",
+                3,
+            ));
         }
     }
     for m in INSTITUTION.find_iter(text) {
@@ -286,12 +422,21 @@ fn organizations(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Sp
                 break;
             }
         }
-        if name.split_whitespace().count() < 2 && !matches!(name, "Diet" | "Senate" | "Congress" | "Cabinet" | "Embassy" | "Department") {
+        if name.split_whitespace().count() < 2
+            && !matches!(
+                name,
+                "Diet" | "Senate" | "Congress" | "Cabinet" | "Embassy" | "Department"
+            )
+        {
             continue;
         }
         // a bare "Embassy"/"Department": the party of the document it stands for
         let entity = match name {
-            "Embassy" => match cx.parties.iter().find(|p| p.office.as_deref().is_some_and(|o| o.starts_with("Embassy"))) {
+            "Embassy" => match cx.parties.iter().find(|p| {
+                p.office
+                    .as_deref()
+                    .is_some_and(|o| o.starts_with("Embassy"))
+            }) {
                 Some(p) => org_entity(p.office.as_deref().unwrap_or(""), auth),
                 None => continue,
             },
@@ -302,7 +447,13 @@ fn organizations(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Sp
     }
     for c in DEFENSE.captures_iter(text) {
         let d = c.name("d").expect("group");
-        out.push(entity_span(d.start(), d.end(), org_entity("Department of Defense", auth), "defense", 2));
+        out.push(entity_span(
+            d.start(),
+            d.end(),
+            org_entity("Department of Defense", auth),
+            "defense",
+            2,
+        ));
     }
 }
 
@@ -311,7 +462,8 @@ static TREATY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bArticle (?P<n>\d+|[IVXL]+) of the (?:(?P<adj>[A-Z][a-z]+) )?Constitution\b").expect("valid regex")
+    Regex::new(r"\bArticle (?P<n>\d+|[IVXL]+) of the (?:(?P<adj>[A-Z][a-z]+) )?Constitution\b")
+        .expect("valid regex")
 });
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
     let date = format!(r"{MONTH_PATTERN}\s+\d{{1,2}},\s+\d{{4}}");
@@ -326,7 +478,12 @@ fn treaty_entity(name: &str, cx: &DocContext, auth: &Authority) -> Entity {
     let by_name = auth
         .treaties
         .iter()
-        .filter(|t| t.record.names().iter().any(|n| n.trim_start_matches("the ").eq_ignore_ascii_case(name)))
+        .filter(|t| {
+            t.record
+                .names()
+                .iter()
+                .any(|n| n.trim_start_matches("the ").eq_ignore_ascii_case(name))
+        })
         .filter(|t| t.signed.as_deref().is_none_or(|s| s <= date.as_str()))
         .max_by(|a, b| a.signed.cmp(&b.signed));
     if let Some(t) = by_name {
@@ -356,7 +513,13 @@ fn treaties(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) 
         if name.split_whitespace().count() < 2 {
             continue;
         }
-        out.push(entity_span(s, m.end(), treaty_entity(name, cx, auth), "treaty-name", 2));
+        out.push(entity_span(
+            s,
+            m.end(),
+            treaty_entity(name, cx, auth),
+            "treaty-name",
+            2,
+        ));
     }
     for c in ARTICLE.captures_iter(text) {
         let m = c.get(0).expect("match");
@@ -374,7 +537,13 @@ fn treaties(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) 
             name,
             ..Default::default()
         };
-        out.push(entity_span(m.start(), m.end(), e, "constitution-article", 4));
+        out.push(entity_span(
+            m.start(),
+            m.end(),
+            e,
+            "constitution-article",
+            4,
+        ));
     }
     for c in DESCRIBED.captures_iter(text) {
         let n = c.name("name").expect("group");
@@ -383,7 +552,10 @@ fn treaties(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) 
         let cut = name.rfind(". ").map(|i| i + 2).unwrap_or(0);
         let name_s = n.start() + cut;
         let name = &text[name_s..n.end()];
-        let signed = c.name("signed").or(c.name("signed2")).and_then(|d| crate::dates::parse_date(d.as_str()));
+        let signed = c
+            .name("signed")
+            .or(c.name("signed2"))
+            .and_then(|d| crate::dates::parse_date(d.as_str()));
         let force = match c.name("force").map(|f| f.as_str()) {
             Some("the same day") => signed,
             Some(d) => crate::dates::parse_date(d),
@@ -393,12 +565,19 @@ fn treaties(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) 
         if e.authority.is_none() {
             e.key = format!(
                 "treaty/{}",
-                slug(&format!("{} {}", name.chars().take(80).collect::<String>(), signed.map(|d| d.iso()).unwrap_or_default()))
+                slug(&format!(
+                    "{} {}",
+                    name.chars().take(80).collect::<String>(),
+                    signed.map(|d| d.iso()).unwrap_or_default()
+                ))
             );
         }
         e.treaty = Some(TreatyFacts {
             signed: signed.map(|d| d.iso()),
-            signed_at: c.name("at").or(c.name("at2")).map(|a| a.as_str().trim().to_string()),
+            signed_at: c
+                .name("at")
+                .or(c.name("at2"))
+                .map(|a| a.as_str().trim().to_string()),
             in_force: force.map(|d| d.iso()),
             citation: c.name("cit").map(|m| m.as_str().to_string()),
             parties: Vec::new(),

@@ -48,8 +48,9 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[Page ([0-9]+|[ivxlcdm]+)\]").expect("valid regex"));
-static GAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[([^\[\]]{0,200}?not declassified[^\[\]]{0,40}?)\]").expect("valid regex"));
+static GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[([^\[\]]{0,200}?not declassified[^\[\]]{0,40}?)\]").expect("valid regex")
+});
 static GAP_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<q>\d+(?:-\d+/\d+|\.\d+)?|\d+/\d+|less than \d+)\s+(?P<unit>lines?|paragraphs?|pages?|words?|sentences?)\b")
         .expect("valid regex")
@@ -58,14 +59,16 @@ static ENCLOSURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Enclosure|Attachment|Tab|Annex|Appendix|Annex|Enclosure No\.)(?:\s+(?:[A-Z]|\d+|[IVX]+))?$")
         .expect("valid regex")
 });
-static SALUTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Dear|My dear|Dear Mr\.|Sir)[^:.]{0,60}:").expect("valid regex"));
+static SALUTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Dear|My dear|Dear Mr\.|Sir)[^:.]{0,60}:").expect("valid regex")
+});
 static CENTRAL_FILE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\S+/(\d{1,2}[–-]\d{3,4})$").expect("valid regex"));
 
 /// Reads a file; errors name the file.
 pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Document, FileError> {
-    let bytes = std::fs::read(path).map_err(|e| FileError::new(path, format!("cannot read: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| FileError::new(path, format!("cannot read: {e}")))?;
     let mut opts = opts.clone();
     if opts.volume.is_none() {
         opts.volume = volume_from_path(path);
@@ -86,15 +89,26 @@ fn decode(bytes: &[u8]) -> Result<String, ReadError> {
     }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
-        return Err(ReadError::at(line, "binary file (NUL byte): expected FRUS text"));
+        return Err(ReadError::at(
+            line,
+            "binary file (NUL byte): expected FRUS text",
+        ));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         ReadError::at(line, format!("invalid UTF-8 at byte {}", e.valid_up_to()))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    Ok(text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n"))
+    Ok(text
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n"))
 }
 
 /// A block of text as read: its first line (1-based) and its text.
@@ -110,7 +124,10 @@ pub fn read(bytes: &[u8], name: &str, opts: &ReadOptions) -> Result<Document, Re
     let lines: Vec<&str> = text.split('\n').collect();
 
     // the heading
-    let first = lines.iter().position(|l| !l.trim().is_empty()).expect("not empty");
+    let first = lines
+        .iter()
+        .position(|l| !l.trim().is_empty())
+        .expect("not empty");
     let caps = HEADING.captures(lines[first].trim()).ok_or_else(|| {
         ReadError::at(
             first + 1,
@@ -158,7 +175,11 @@ pub fn read(bytes: &[u8], name: &str, opts: &ReadOptions) -> Result<Document, Re
             blocks.remove(0);
         }
     }
-    let form = if dateline.is_some() { TextForm::Alt } else { form };
+    let form = if dateline.is_some() {
+        TextForm::Alt
+    } else {
+        form
+    };
 
     // footnote markers over heading and body, in reading order
     let masked: Vec<String> = std::iter::once(title_raw.as_str())
@@ -210,7 +231,10 @@ pub fn read(bytes: &[u8], name: &str, opts: &ReadOptions) -> Result<Document, Re
             content: vec![Inline::text(t.clone())],
         })
         .collect();
-    let source = notes.iter().find(|n| n.is_source).and_then(|n| source_note::parse(&n.text));
+    let source = notes
+        .iter()
+        .find(|n| n.is_source)
+        .and_then(|n| source_note::parse(&n.text));
 
     let block_inlines: Vec<Vec<Inline>> = blocks
         .iter()
@@ -237,7 +261,9 @@ pub fn read(bytes: &[u8], name: &str, opts: &ReadOptions) -> Result<Document, Re
         body,
         notes,
         entities: Vec::new(),
+        signed_by: None,
     };
+    infer_missing_pages(&mut doc.body);
     doc.date = document_date(&doc);
     Ok(doc)
 }
@@ -245,33 +271,47 @@ pub fn read(bytes: &[u8], name: &str, opts: &ReadOptions) -> Result<Document, Re
 /// Finds the footnote list at the end: its form, the notes with their
 /// lines, and the line where the body ends.
 #[allow(clippy::type_complexity)]
-fn note_list(lines: &[&str], body_start: usize) -> Result<(TextForm, Vec<(usize, String)>, usize), ReadError> {
+fn note_list(
+    lines: &[&str],
+    body_start: usize,
+) -> Result<(TextForm, Vec<(usize, String)>, usize), ReadError> {
     let mut end = lines.len();
     while end > body_start && lines[end - 1].trim().is_empty() {
         end -= 1;
     }
     if end > body_start && lines[end - 1].ends_with('↩') {
         let mut start = end;
-        while start > body_start && (ALT_NOTE.is_match(lines[start - 1]) || lines[start - 1].trim().is_empty()) {
+        while start > body_start
+            && (ALT_NOTE.is_match(lines[start - 1]) || lines[start - 1].trim().is_empty())
+        {
             start -= 1;
         }
         let notes = (start..end)
-            .filter_map(|i| ALT_NOTE.captures(lines[i]).map(|c| (i + 1, c[1].to_string())))
+            .filter_map(|i| {
+                ALT_NOTE
+                    .captures(lines[i])
+                    .map(|c| (i + 1, c[1].to_string()))
+            })
             .collect();
         return Ok((TextForm::Alt, notes, start));
     }
     let mut start = end;
-    while start > body_start && (WEB_NOTE.is_match(lines[start - 1]) || lines[start - 1].trim().is_empty()) {
+    while start > body_start
+        && (WEB_NOTE.is_match(lines[start - 1]) || lines[start - 1].trim().is_empty())
+    {
         start -= 1;
     }
     let mut notes = Vec::new();
-    for i in start..end {
-        if let Some(c) = WEB_NOTE.captures(lines[i]) {
+    for (i, line) in lines.iter().enumerate().take(end).skip(start) {
+        if let Some(c) = WEB_NOTE.captures(line) {
             let k: usize = c[1].parse().unwrap_or(0);
             if k != notes.len() + 1 {
                 return Err(ReadError::at(
                     i + 1,
-                    format!("footnote list out of order: item {k} where {} was expected", notes.len() + 1),
+                    format!(
+                        "footnote list out of order: item {k} where {} was expected",
+                        notes.len() + 1
+                    ),
                 ));
             }
             notes.push((i + 1, c[2].to_string()));
@@ -285,7 +325,8 @@ fn note_list(lines: &[&str], body_start: usize) -> Result<(TextForm, Vec<(usize,
 fn mask_brackets(text: &str) -> String {
     let mut out = text.to_string();
     for re in [&*PAGE, &*GAP] {
-        let ranges: Vec<(usize, usize)> = re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let ranges: Vec<(usize, usize)> =
+            re.find_iter(text).map(|m| (m.start(), m.end())).collect();
         for (s, e) in ranges {
             out.replace_range(s..e, &" ".repeat(e - s));
         }
@@ -300,7 +341,10 @@ fn inlines(text: &str, markers: &[Marker]) -> Vec<Inline> {
         Page(String),
         Gap(Gap),
     }
-    let mut cuts: Vec<(usize, usize, Cut)> = markers.iter().map(|m| (m.start, m.end, Cut::Note(m.n))).collect();
+    let mut cuts: Vec<(usize, usize, Cut)> = markers
+        .iter()
+        .map(|m| (m.start, m.end, Cut::Note(m.n)))
+        .collect();
     for c in PAGE.captures_iter(text) {
         let m = c.get(0).expect("match");
         cuts.push((m.start(), m.end(), Cut::Page(c[1].to_string())));
@@ -330,7 +374,7 @@ fn inlines(text: &str, markers: &[Marker]) -> Vec<Inline> {
         }
         out.push(match cut {
             Cut::Note(n) => Inline::NoteRef { n },
-            Cut::Page(n) => Inline::PageBreak { n },
+            Cut::Page(n) => Inline::PageBreak { n, inferred: false },
             Cut::Gap(g) => Inline::Gap(g),
         });
     }
@@ -349,10 +393,16 @@ fn gap(text: &str) -> Gap {
             let q = &c["q"];
             let quantity = if let Some((whole, frac)) = q.split_once('-') {
                 let (a, b) = frac.split_once('/').unwrap_or(("0", "1"));
-                whole.parse::<f64>().ok().zip(a.parse::<f64>().ok().zip(b.parse::<f64>().ok()))
+                whole
+                    .parse::<f64>()
+                    .ok()
+                    .zip(a.parse::<f64>().ok().zip(b.parse::<f64>().ok()))
                     .map(|(w, (a, b))| w + a / b)
             } else if let Some((a, b)) = q.split_once('/') {
-                a.parse::<f64>().ok().zip(b.parse::<f64>().ok()).map(|(a, b)| a / b)
+                a.parse::<f64>()
+                    .ok()
+                    .zip(b.parse::<f64>().ok())
+                    .map(|(a, b)| a / b)
             } else {
                 q.parse::<f64>().ok()
             };
@@ -371,7 +421,7 @@ fn gap(text: &str) -> Gap {
 
 fn is_page_only(inl: &[Inline]) -> Option<String> {
     match inl {
-        [Inline::PageBreak { n }] => Some(n.clone()),
+        [Inline::PageBreak { n, .. }] => Some(n.clone()),
         _ => None,
     }
 }
@@ -380,7 +430,9 @@ fn is_label(plain: &str) -> bool {
     let words = plain.split_whitespace().count();
     (1..=8).contains(&words)
         && plain.chars().any(|c| c.is_alphabetic())
-        && plain.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        && plain
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
         && !plain.ends_with('.')
 }
 
@@ -402,7 +454,9 @@ fn is_signature(plain: &str) -> bool {
 /// Arranges blocks into the main division and its enclosures.
 fn structure(blocks: Vec<Vec<Inline>>) -> Division {
     // split where an enclosure label stands
-    let mut parts: Vec<(Option<Vec<Inline>>, Vec<Vec<Inline>>)> = vec![(None, Vec::new())];
+    // (the enclosure label, the blocks) of each part
+    type Part = (Option<Vec<Inline>>, Vec<Vec<Inline>>);
+    let mut parts: Vec<Part> = vec![(None, Vec::new())];
     for b in blocks {
         let plain = plain_text(&b);
         if ENCLOSURE.is_match(plain.trim()) {
@@ -526,6 +580,126 @@ fn trim_start_inlines(mut v: Vec<Inline>) -> Vec<Inline> {
     v
 }
 
+/// A page whose break the web text lost (it prints "[Page 5]" and "[Page 7]"
+/// but no "[Page 6]", as when the break fell between list items) gets an
+/// inferred break, placed where the text between its neighbours divides in
+/// proportion, at a word boundary.
+fn infer_missing_pages(body: &mut Division) {
+    // positions (in characters of text) of the printed breaks
+    fn scan(d: &Division, pos: &mut usize, pbs: &mut Vec<(usize, u32)>) {
+        let inl = |v: &[Inline], pos: &mut usize, pbs: &mut Vec<(usize, u32)>| {
+            for i in v {
+                match i {
+                    Inline::Text { text } => *pos += text.chars().count(),
+                    Inline::PageBreak { n, .. } => pbs.extend(n.parse().ok().map(|n| (*pos, n))),
+                    _ => {}
+                }
+            }
+        };
+        inl(&d.label, pos, pbs);
+        inl(&d.head, pos, pbs);
+        if let Some(s) = &d.salute {
+            inl(s, pos, pbs);
+        }
+        for b in &d.blocks {
+            match b {
+                Block::Paragraph(v) | Block::Label(v) => inl(v, pos, pbs),
+                Block::PageBreak(n) => pbs.extend(n.parse().ok().map(|n| (*pos, n))),
+                Block::Gap(_) => {}
+            }
+        }
+        if let Some(s) = &d.signed {
+            inl(s, pos, pbs);
+        }
+        for b in &d.trailer {
+            if let Block::PageBreak(n) = b {
+                pbs.extend(n.parse().ok().map(|n| (*pos, n)));
+            }
+        }
+        for e in &d.enclosures {
+            scan(e, pos, pbs);
+        }
+    }
+    let (mut pos, mut pbs) = (0, Vec::new());
+    scan(body, &mut pos, &mut pbs);
+    let mut targets: Vec<(usize, u32)> = Vec::new();
+    for w in pbs.windows(2) {
+        let ((pa, a), (pb, b)) = (w[0], w[1]);
+        if b > a + 1 && b - a <= 5 {
+            for p in a + 1..b {
+                targets.push((pa + (pb - pa) * (p - a) as usize / (b - a) as usize, p));
+            }
+        }
+    }
+    if targets.is_empty() {
+        return;
+    }
+    // split the text run that holds each target position
+    let mut runs = Vec::new();
+    collect_runs(body, &mut runs);
+    let mut pos = 0;
+    let mut t = 0;
+    for run in runs {
+        let mut i = 0;
+        while i < run.len() {
+            if let Inline::Text { text } = &run[i] {
+                let len = text.chars().count();
+                if t < targets.len() && targets[t].0 < pos + len {
+                    let (target, page) = targets[t];
+                    let chars: Vec<(usize, char)> = text.char_indices().collect();
+                    let k = target.saturating_sub(pos).min(len);
+                    // the next word boundary
+                    let cut = chars[k..]
+                        .iter()
+                        .find(|(_, c)| c.is_whitespace())
+                        .map(|(b, _)| *b + 1)
+                        .unwrap_or(text.len());
+                    let (left, right) = (text[..cut].to_string(), text[cut..].to_string());
+                    let consumed = left.chars().count();
+                    run.splice(
+                        i..=i,
+                        [
+                            Inline::text(left),
+                            Inline::PageBreak {
+                                n: page.to_string(),
+                                inferred: true,
+                            },
+                            Inline::text(right),
+                        ]
+                        .into_iter()
+                        .filter(|x| !matches!(x, Inline::Text { text } if text.is_empty())),
+                    );
+                    pos += consumed;
+                    t += 1;
+                    i += 2;
+                    continue;
+                }
+                pos += len;
+            }
+            i += 1;
+        }
+    }
+}
+
+fn collect_runs<'a>(d: &'a mut Division, out: &mut Vec<&'a mut Vec<Inline>>) {
+    out.push(&mut d.label);
+    out.push(&mut d.head);
+    if let Some(s) = &mut d.salute {
+        out.push(s);
+    }
+    for b in &mut d.blocks {
+        if let Block::Paragraph(v) | Block::Label(v) = b {
+            out.push(v);
+        }
+    }
+    if let Some(s) = &mut d.signed {
+        out.push(s);
+    }
+    for e in &mut d.enclosures {
+        collect_runs(e, out);
+    }
+}
+
 /// The document's date: the dateline's, else one named in the heading,
 /// else the one the central-file number names.
 fn document_date(doc: &Document) -> Option<DocumentDate> {
@@ -536,7 +710,8 @@ fn document_date(doc: &Document) -> Option<DocumentDate> {
         });
     }
     static IN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"{}\s+\d{{1,2}},\s+\d{{4}}", dates::MONTH_PATTERN)).expect("valid regex")
+        Regex::new(&format!(r"{}\s+\d{{1,2}},\s+\d{{4}}", dates::MONTH_PATTERN))
+            .expect("valid regex")
     });
     let title = plain_text(&doc.heading.content);
     if let Some(m) = IN_HEADING.find(&title) {
@@ -573,7 +748,10 @@ mod tests {
         assert_eq!(g.quantity, Some(3.5));
         assert_eq!(g.unit.as_deref(), Some("line"));
         let g = gap("1 paragraph (4 lines of source text) not declassified");
-        assert_eq!((g.quantity, g.unit.as_deref()), (Some(1.0), Some("paragraph")));
+        assert_eq!(
+            (g.quantity, g.unit.as_deref()),
+            (Some(1.0), Some("paragraph"))
+        );
         let g = gap("less than 1 line of source text not declassified");
         assert_eq!(g.quantity, None);
     }
@@ -582,22 +760,36 @@ mod tests {
     fn datelines() {
         for (line, place, date) in [
             ("Tokyo, April 18, 1958.", Some("Tokyo"), Some("1958-04-18")),
-            ("Washington, January 11, 1958, 12:48 p.m.", Some("Washington"), Some("1958-01-11")),
-            ("Tokyo, January 22, 1958, 2 p.m.", Some("Tokyo"), Some("1958-01-22")),
+            (
+                "Washington, January 11, 1958, 12:48 p.m.",
+                Some("Washington"),
+                Some("1958-01-11"),
+            ),
+            (
+                "Tokyo, January 22, 1958, 2 p.m.",
+                Some("Tokyo"),
+                Some("1958-01-22"),
+            ),
             ("Washington, undated.", Some("Washington"), None),
             ("April 1958.", None, Some("1958-04")),
         ] {
             let c = DATELINE.captures(line).unwrap_or_else(|| panic!("{line}"));
             assert_eq!(c.name("place").map(|p| p.as_str()), place, "{line}");
-            assert_eq!(dates::parse_date(&c["date"]).map(|d| d.iso()).as_deref(), date, "{line}");
+            assert_eq!(
+                dates::parse_date(&c["date"]).map(|d| d.iso()).as_deref(),
+                date,
+                "{line}"
+            );
         }
-        assert!(DATELINE.captures("Dear Mr. Secretary: I have your letter.").is_none());
+        assert!(DATELINE
+            .captures("Dear Mr. Secretary: I have your letter.")
+            .is_none());
     }
 
     #[test]
     fn decoding_accepts_bom_crlf_and_trailing_spaces() {
         let t = decode("\u{feff}1. Letter  \r\nline two \r\n".as_bytes()).unwrap();
-        assert_eq!(t, "1. Letter\nline two\n");
+        assert_eq!(t, "1. Letter\nline two");
         assert!(decode(b"").unwrap_err().message.contains("empty"));
         assert_eq!(decode(b"1. A\n\xff\xfe").unwrap_err().line, Some(2));
         assert!(decode(b"ab\0cd").unwrap_err().message.contains("binary"));

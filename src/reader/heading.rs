@@ -95,10 +95,22 @@ const ORG_HEADS: [&str; 22] = [
 ];
 
 const KINDS: [(&str, DocumentKind); 19] = [
-    ("Memorandum of Telephone Conversation", DocumentKind::MemorandumOfConversation),
-    ("Memorandum of Conversation", DocumentKind::MemorandumOfConversation),
-    ("Memorandum for the Record", DocumentKind::MemorandumForTheRecord),
-    ("Memorandum for the File", DocumentKind::MemorandumForTheRecord),
+    (
+        "Memorandum of Telephone Conversation",
+        DocumentKind::MemorandumOfConversation,
+    ),
+    (
+        "Memorandum of Conversation",
+        DocumentKind::MemorandumOfConversation,
+    ),
+    (
+        "Memorandum for the Record",
+        DocumentKind::MemorandumForTheRecord,
+    ),
+    (
+        "Memorandum for the File",
+        DocumentKind::MemorandumForTheRecord,
+    ),
     ("Memorandum", DocumentKind::Memorandum),
     ("Editorial Note", DocumentKind::EditorialNote),
     ("Telegram", DocumentKind::Telegram),
@@ -206,6 +218,7 @@ pub fn party(phrase: &str) -> Party {
             kind: PartyKind::Person,
             name: Some(name.to_string()),
             office: Some(bare[..o].trim().to_string()),
+            entity: None,
         };
     }
     // "Secretary of State Dulles", "President Eisenhower"
@@ -215,7 +228,9 @@ pub fn party(phrase: &str) -> Party {
         if let Some(rest) = bare.strip_prefix(*t) {
             let rest = rest.trim();
             let is_name = !rest.is_empty()
-                && rest.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && rest
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
                 && rest.split_whitespace().count() <= 4
                 && !rest.starts_with("of ");
             if is_name && bare[t.len()..].starts_with(' ') {
@@ -223,20 +238,25 @@ pub fn party(phrase: &str) -> Party {
                     phrase: phrase.to_string(),
                     kind: PartyKind::Person,
                     name: Some(rest.to_string()),
-                    office: Some(t.trim_end_matches('.').to_string()).filter(|o| !matches!(&o[..], "Mr" | "Mrs" | "Dr")),
+                    office: Some(t.trim_end_matches('.').to_string())
+                        .filter(|o| !matches!(&o[..], "Mr" | "Mrs" | "Dr")),
+                    entity: None,
                 };
             }
         }
     }
     let is_org = ORG_HEADS.iter().any(|h| bare.starts_with(h))
         || phrase.starts_with("the ")
-        || bare.split_whitespace().all(|w| w.chars().all(|c| c.is_ascii_uppercase() || c == '/'));
+        || bare
+            .split_whitespace()
+            .all(|w| w.chars().all(|c| c.is_ascii_uppercase() || c == '/'));
     if is_org {
         return Party {
             phrase: phrase.to_string(),
             kind: PartyKind::Organization,
             name: None,
             office: Some(bare.to_string()),
+            entity: None,
         };
     }
     // a bare name: "John Foster Dulles"
@@ -245,6 +265,7 @@ pub fn party(phrase: &str) -> Party {
         kind: PartyKind::Person,
         name: Some(bare.to_string()),
         office: None,
+        entity: None,
     }
 }
 
@@ -254,7 +275,8 @@ mod tests {
 
     #[test]
     fn letter_from_an_ambassador_to_the_secretary() {
-        let (kind, _, s, a) = parse("Letter From the Ambassador to Japan (MacArthur) to Secretary of State Dulles");
+        let (kind, _, s, a) =
+            parse("Letter From the Ambassador to Japan (MacArthur) to Secretary of State Dulles");
         assert_eq!(kind, DocumentKind::Letter);
         let s = s.unwrap();
         assert_eq!(s.kind, PartyKind::Person);
@@ -267,7 +289,8 @@ mod tests {
 
     #[test]
     fn telegram_between_offices() {
-        let (kind, _, s, a) = parse("Telegram From the Department of State to the Embassy in Japan");
+        let (kind, _, s, a) =
+            parse("Telegram From the Department of State to the Embassy in Japan");
         assert_eq!(kind, DocumentKind::Telegram);
         assert_eq!(s.unwrap().kind, PartyKind::Organization);
         let a = a.unwrap();

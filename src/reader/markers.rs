@@ -125,7 +125,19 @@ fn score(text: &str, start: usize, end: usize, prev: char, next: Option<char>) -
         }
         return Some(6);
     }
-    if prev == '.' || prev == ',' {
+    if prev == ',' {
+        // "1958,2 attaching" is a marker; "3,500" a thousands separator
+        let before_punct = before[..before.len() - 1].chars().next_back();
+        if before_punct.is_some_and(|c| c.is_ascii_digit()) && end - start == 3 {
+            return None;
+        }
+        return Some(if before_punct.is_some_and(|c| c.is_ascii_digit()) {
+            15
+        } else {
+            20
+        });
+    }
+    if prev == '.' {
         // "1705.2 Matter" is a marker, "146.3 billion" a decimal
         let before_punct = before[..before.len() - 1].chars().next_back();
         if before_punct.is_some_and(|c| c.is_ascii_digit()) {
@@ -188,7 +200,9 @@ pub fn find_markers(segments: &[&str], first: u32, last: u32) -> Result<Vec<Mark
             row.push(entry);
         }
         if row.iter().all(Option::is_none) {
-            return Err(MarkerError::Missing { n: first + l as u32 });
+            return Err(MarkerError::Missing {
+                n: first + l as u32,
+            });
         }
         best.push(row);
     }
@@ -260,9 +274,26 @@ mod tests {
             "Your memorandum of March 231 asked for my views on the meeting.2",
         ];
         let m = find_markers(&segs, 0, 2).unwrap();
-        assert_eq!((m[0].segment, &segs[0][..m[0].start]), (0, &segs[0][..segs[0].len() - 1]));
+        assert_eq!(
+            (m[0].segment, &segs[0][..m[0].start]),
+            (0, &segs[0][..segs[0].len() - 1])
+        );
         assert_eq!(&segs[1][..m[1].start], "Your memorandum of March 23");
         assert_eq!(&segs[1][m[2].start..m[2].end], "2");
+    }
+
+    #[test]
+    fn marker_after_a_year_and_comma() {
+        let got = split(
+            &["your letter dated February 18, 1958,2 attaching a draft and 3,500 men"],
+            2,
+            2,
+        );
+        assert_eq!(got, vec!["your letter dated February 18, 1958,|2"]);
+        assert_eq!(
+            find_markers(&["about 3,500 men"], 500, 500),
+            Err(MarkerError::Missing { n: 500 })
+        );
     }
 
     #[test]

@@ -17,11 +17,13 @@ const CLASSIFICATIONS: [&str; 8] = [
 ];
 
 static FILE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{2,4}[A-Z]?(?:[.\-][0-9A-Z]+)*/\S+|Lot \d+ ?[A-Z] ?\d+)$").expect("valid regex")
+    Regex::new(r"^(?:\d{2,4}[A-Z]?(?:[.\-][0-9A-Z]+)*/\S+|Lot \d+ ?[A-Z] ?\d+)$")
+        .expect("valid regex")
 });
-static LOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"Lot \d+ ?[A-Z] ?\d+").expect("valid regex"));
+static LOT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"Lot \d+ ?[A-Z] ?\d+").expect("valid regex"));
 static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<verb>[Dd]rafted|[Aa]pproved|[Cc]leared)(?: in draft)? (?:by|with) (?P<who>[^;]+?)(?:,|;| and (?:cleared|approved|drafted)\b|\.\s|\.$|$)")
+    Regex::new(r"\b(?P<verb>[Dd]rafted|[Aa]pproved|[Cc]leared)(?: in draft)? (?:by|with) (?P<who>[^;,]+?)(?:,|;| and (?:cleared|approved|drafted)\b|\.?$)")
         .expect("valid regex")
 });
 
@@ -37,8 +39,25 @@ pub fn sentences(text: &str) -> Vec<&str> {
             let before = &text[start..i];
             let word = before.rsplit([' ', '(']).next().unwrap_or("");
             let is_initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
-            let is_abbrev = matches!(word, "Mr" | "Mrs" | "Dr" | "No" | "U.S" | "St" | "Jr" | "p" | "pp" | "vol" | "Gen" | "Adm");
-            let next_upper = text[i + 1..].trim_start().chars().next().is_none_or(|c| c.is_uppercase() || c == '(');
+            let is_abbrev = matches!(
+                word,
+                "Mr" | "Mrs"
+                    | "Dr"
+                    | "No"
+                    | "U.S"
+                    | "St"
+                    | "Jr"
+                    | "p"
+                    | "pp"
+                    | "vol"
+                    | "Gen"
+                    | "Adm"
+            );
+            let next_upper = text[i + 1..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_uppercase() || c == '(');
             if !is_initial && !is_abbrev && next_upper {
                 out.push(text[start..i].trim());
                 start = i + 1;
@@ -79,12 +98,22 @@ pub fn parse(note: &str) -> Option<SourceNote> {
         }
     }
     for s in sents.iter().skip(1) {
-        let items: Vec<&str> = s.split(';').map(str::trim).filter(|i| !i.is_empty()).collect();
+        let items: Vec<&str> = s
+            .split(';')
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+            .collect();
         let is_marking = items.iter().all(|i| i.split_whitespace().count() <= 4)
             && !items.iter().any(|i| PEOPLE.is_match(i));
-        if is_marking && sn.classification.is_none() && !s.starts_with("Repeated") && !s.starts_with("Transmitted") {
+        if is_marking
+            && sn.classification.is_none()
+            && !s.starts_with("Repeated")
+            && !s.starts_with("Transmitted")
+        {
             for item in items {
-                if sn.classification.is_none() && CLASSIFICATIONS.iter().any(|c| c.eq_ignore_ascii_case(item)) {
+                if sn.classification.is_none()
+                    && CLASSIFICATIONS.iter().any(|c| c.eq_ignore_ascii_case(item))
+                {
                     sn.classification = Some(item.to_string());
                 } else {
                     sn.handling.push(item.to_string());
@@ -114,8 +143,14 @@ mod tests {
 
     #[test]
     fn central_files_citation_and_markings() {
-        let s = parse("Source: Department of State, Central Files, 794.5/4–1858. Secret; Official–Informal.").unwrap();
-        assert_eq!(s.citation, "Department of State, Central Files, 794.5/4–1858");
+        let s = parse(
+            "Source: Department of State, Central Files, 794.5/4–1858. Secret; Official–Informal.",
+        )
+        .unwrap();
+        assert_eq!(
+            s.citation,
+            "Department of State, Central Files, 794.5/4–1858"
+        );
         assert_eq!(s.repository.as_deref(), Some("Department of State"));
         assert_eq!(s.file.as_deref(), Some("Central Files"));
         assert_eq!(s.file_number.as_deref(), Some("794.5/4–1858"));

@@ -4,6 +4,7 @@
 
 use crate::iri::{slug, Iris, VOCAB};
 use crate::model::*;
+use crate::writer::tei::entity_iri;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
@@ -12,9 +13,20 @@ pub const SCHEMA: &str = "http://schema.org/";
 pub const DCTERMS: &str = "http://purl.org/dc/terms/";
 pub const RICO: &str = "https://www.ica.org/standards/RiC/ontology#";
 pub const PROV: &str = "http://www.w3.org/ns/prov#";
+pub const OA: &str = "http://www.w3.org/ns/oa#";
+pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
+pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+pub const GEO: &str = "http://www.opengis.net/ont/geosparql#";
+pub const WD: &str = "http://www.wikidata.org/entity/";
 
 /// The prefixes every serialization declares.
-pub const PREFIXES: [(&str, &str); 8] = [
+pub const PREFIXES: [(&str, &str); 14] = [
+    ("oa", OA),
+    ("owl", OWL),
+    ("skos", SKOS),
+    ("geo", GEO),
+    ("wd", WD),
+    ("fla", crate::iri::DEFAULT_BASE),
     ("schema", SCHEMA),
     ("dcterms", DCTERMS),
     ("rico", RICO),
@@ -44,27 +56,63 @@ fn fl(p: &str) -> NamedNode {
 fn prov(p: &str) -> NamedNode {
     nn(format!("{PROV}{p}"))
 }
+fn oa(p: &str) -> NamedNode {
+    nn(format!("{OA}{p}"))
+}
 
 /// The triples of one document, in a fixed order.
 pub struct Graph {
     /// The document's IRI, also the name of its graph in a store.
     pub name: NamedNode,
+    /// What the document says: its metadata, footnotes, mentions.
     pub triples: Vec<Triple>,
+    /// The name of the graph that holds what many documents share.
+    pub shared_name: NamedNode,
+    /// Descriptions of persons, places, organizations, volumes and the like,
+    /// which every document that mentions them repeats: in a store they go
+    /// to one shared graph, so that a query over all graphs sees them once.
+    pub shared: Vec<Triple>,
 }
 
 impl Graph {
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        self.triples.push(Triple::new(NamedOrBlankNode::from(s.clone()), p, o.into()));
+        self.triples
+            .push(Triple::new(NamedOrBlankNode::from(s.clone()), p, o.into()));
     }
 
     fn text(&mut self, s: &NamedNode, p: NamedNode, o: &str) {
         self.add(s, p, Literal::new_simple_literal(o));
     }
 
-    /// The triples as quads in the document's named graph.
+    fn shared_add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
+        let t = Triple::new(NamedOrBlankNode::from(s.clone()), p, o.into());
+        if !self.shared.contains(&t) {
+            self.shared.push(t);
+        }
+    }
+
+    fn shared_text(&mut self, s: &NamedNode, p: NamedNode, o: &str) {
+        self.shared_add(s, p, Literal::new_simple_literal(o));
+    }
+
+    /// The document's triples in its named graph, then the shared ones in
+    /// the shared graph.
     pub fn quads(&self) -> impl Iterator<Item = Quad> + '_ {
         let g = GraphName::NamedNode(self.name.clone());
-        self.triples.iter().map(move |t| t.clone().in_graph(g.clone()))
+        let sh = GraphName::NamedNode(self.shared_name.clone());
+        self.triples
+            .iter()
+            .map(move |t| t.clone().in_graph(g.clone()))
+            .chain(
+                self.shared
+                    .iter()
+                    .map(move |t| t.clone().in_graph(sh.clone())),
+            )
+    }
+
+    /// All triples, the document's and the shared ones.
+    pub fn all_triples(&self) -> impl Iterator<Item = &Triple> {
+        self.triples.iter().chain(self.shared.iter())
     }
 }
 
@@ -84,11 +132,17 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
     let mut g = Graph {
         name: d.clone(),
         triples: Vec::new(),
+        shared_name: nn(iris.shared_graph()),
+        shared: Vec::new(),
     };
     g.add(&d, rdf::TYPE.into(), s("Message"));
     g.add(&d, rdf::TYPE.into(), rico("Record"));
     let title = plain_text(&doc.heading.content).trim().to_string();
-    g.add(&d, dc("title"), Literal::new_language_tagged_literal_unchecked(&title, "en"));
+    g.add(
+        &d,
+        dc("title"),
+        Literal::new_language_tagged_literal_unchecked(&title, "en"),
+    );
     g.text(&d, dc("identifier"), &format!("d{}", doc.number));
     g.add(&d, s("position"), Literal::from(i64::from(doc.number)));
     g.text(&d, fl("documentKind"), doc.heading.kind.token());
@@ -97,19 +151,34 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
         let vol = nn(iris.volume(v));
         g.add(&d, dc("isPartOf"), vol.clone());
         g.add(&d, rico("isOrWasIncludedIn"), vol.clone());
-        g.add(&vol, rdf::TYPE.into(), s("PublicationVolume"));
-        g.add(&vol, rdf::TYPE.into(), rico("RecordSet"));
-        g.text(&vol, dc("identifier"), v);
-        g.text(&vol, s("isPartOf"), "Foreign Relations of the United States");
+        g.shared_add(&vol, rdf::TYPE.into(), s("PublicationVolume"));
+        g.shared_add(&vol, rdf::TYPE.into(), rico("RecordSet"));
+        g.shared_text(&vol, dc("identifier"), v);
+        g.shared_text(
+            &vol,
+            s("isPartOf"),
+            "Foreign Relations of the United States",
+        );
     }
     for (p, party) in [
         ("sender", &doc.heading.sender),
         ("recipient", &doc.heading.addressee),
     ] {
         if let Some(party) = party {
-            let node = party_node(&mut g, party, iris);
+            let node = match party.entity.as_deref().and_then(|k| doc.entity(k)) {
+                Some(e) => nn(entity_iri(e, iris)),
+                None => party_node(&mut g, party, iris),
+            };
             g.add(&d, s(p), node.clone());
-            g.add(&d, rico(if p == "sender" { "hasAuthor" } else { "hasAddressee" }), node);
+            g.add(
+                &d,
+                rico(if p == "sender" {
+                    "hasAuthor"
+                } else {
+                    "hasAddressee"
+                }),
+                node,
+            );
         }
     }
     if let Some(date) = &doc.date {
@@ -120,14 +189,18 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
         g.text(
             &d,
             fl("dateCertainty"),
-            if date.evidence.is_inferred() { "inferred" } else { "stated" },
+            if date.evidence.is_inferred() {
+                "inferred"
+            } else {
+                "stated"
+            },
         );
     }
     if let Some(place) = doc.dateline.as_ref().and_then(|dl| dl.place.as_deref()) {
         let p = nn(iris.entity("place", place));
         g.add(&d, s("locationCreated"), p.clone());
-        g.add(&p, rdf::TYPE.into(), s("Place"));
-        g.text(&p, s("name"), place);
+        g.shared_add(&p, rdf::TYPE.into(), s("Place"));
+        g.shared_text(&p, s("name"), place);
     }
     if let Some(sn) = &doc.source_note {
         g.text(&d, dc("source"), &sn.citation);
@@ -141,15 +214,15 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
         if let Some(r) = &sn.repository {
             let repo = nn(iris.entity("org", r));
             g.add(&orig, rico("hasOrHadHolder"), repo.clone());
-            g.add(&repo, rdf::TYPE.into(), rico("CorporateBody"));
-            g.add(&repo, rdf::TYPE.into(), s("Organization"));
-            g.text(&repo, s("name"), r);
+            g.shared_add(&repo, rdf::TYPE.into(), rico("CorporateBody"));
+            g.shared_add(&repo, rdf::TYPE.into(), s("Organization"));
+            g.shared_text(&repo, s("name"), r);
             if let Some(f) = &sn.file {
                 let file = nn(format!("{}/{}", iris.entity("org", r), slug(f)));
                 g.add(&orig, rico("isOrWasIncludedIn"), file.clone());
-                g.add(&file, rdf::TYPE.into(), rico("RecordSet"));
-                g.text(&file, rico("name"), f);
-                g.add(&file, rico("hasOrHadHolder"), repo);
+                g.shared_add(&file, rdf::TYPE.into(), rico("RecordSet"));
+                g.shared_text(&file, rico("name"), f);
+                g.shared_add(&file, rico("hasOrHadHolder"), repo);
             }
         }
         if let Some(c) = &sn.classification {
@@ -159,9 +232,17 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
             g.text(&d, fl("handling"), h);
         }
     }
-    let pages: Vec<u32> = doc.page_breaks().iter().filter_map(|p| p.parse().ok()).collect();
+    let pages: Vec<u32> = doc
+        .page_breaks()
+        .iter()
+        .filter_map(|p| p.parse().ok())
+        .collect();
     if let (Some(first), Some(last)) = (pages.first(), pages.last()) {
-        g.text(&d, s("pageStart"), &first.saturating_sub(1).max(1).to_string());
+        g.text(
+            &d,
+            s("pageStart"),
+            &first.saturating_sub(1).max(1).to_string(),
+        );
         g.text(&d, s("pageEnd"), &last.to_string());
     }
     for p in doc.page_breaks() {
@@ -170,10 +251,26 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
         g.add(&node, rdf::TYPE.into(), fl("PageBreak"));
         g.text(&node, s("pagination"), &p);
     }
+    if doc.heading.sender.is_none() {
+        if let Some(e) = doc.signed_by.as_deref().and_then(|k| doc.entity(k)) {
+            g.add(&d, s("sender"), nn(entity_iri(e, iris)));
+            g.add(&d, rico("hasAuthor"), nn(entity_iri(e, iris)));
+        }
+    }
+    entities(&mut g, doc, &d, iris);
+    mentions(&mut g, doc, &d, iris);
     for note in &doc.notes {
         let node = nn(format!("{}#fn{}", g.name.as_str(), note.n));
         g.add(&d, fl("footnote"), node.clone());
-        g.add(&node, rdf::TYPE.into(), fl(if note.is_source { "SourceNote" } else { "Footnote" }));
+        g.add(
+            &node,
+            rdf::TYPE.into(),
+            fl(if note.is_source {
+                "SourceNote"
+            } else {
+                "Footnote"
+            }),
+        );
         g.add(&node, s("position"), Literal::from(i64::from(note.n)));
         g.text(&node, s("text"), &note.text);
         g.text(&node, fl("teiId"), &format!("d{}_fn{}", doc.number, note.n));
@@ -181,23 +278,179 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
     g
 }
 
+fn entities(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
+    for e in &doc.entities {
+        let node = nn(entity_iri(e, iris));
+        let (class, extra) = match e.kind() {
+            EntityKind::Person => ("Person", None),
+            EntityKind::Place => ("Place", None),
+            EntityKind::Organization => ("Organization", None),
+            EntityKind::Treaty => ("Legislation", None),
+            EntityKind::Term => ("DefinedTerm", Some(fl("Abbreviation"))),
+        };
+        g.shared_add(&node, rdf::TYPE.into(), s(class));
+        if let Some(x) = extra {
+            g.shared_add(&node, rdf::TYPE.into(), x);
+        }
+        g.shared_text(&node, s("name"), &e.name);
+        if let Some(x) = &e.expansion {
+            if x != &e.name {
+                g.shared_text(&node, s("alternateName"), x);
+            }
+            if e.kind() == EntityKind::Term {
+                g.shared_text(&node, s("description"), x);
+            }
+        }
+        if let Some(q) = &e.wikidata {
+            g.shared_add(&node, nn(format!("{OWL}sameAs")), nn(format!("{WD}{q}")));
+        }
+        if let (Some(id), Some(v)) = (&e.frus_id, &doc.volume) {
+            // the entry of the volume's list
+            let entry = nn(format!("{}#{id}", iris.volume(v)));
+            g.shared_add(&node, fl("frusListEntry"), entry.clone());
+            g.shared_text(&entry, dc("identifier"), id);
+            if let Some(desc) = &e.description {
+                g.shared_text(&entry, s("description"), desc);
+            }
+        }
+        g.shared_add(&node, fl("linked"), Literal::from(e.is_linked()));
+        if let Some((lat, lon)) = e.coordinates {
+            let geom = nn(format!("{}#geometry", node.as_str()));
+            g.shared_add(&node, nn(format!("{GEO}hasGeometry")), geom.clone());
+            g.shared_add(
+                &geom,
+                nn(format!("{GEO}asWKT")),
+                Literal::new_typed_literal(
+                    format!("POINT({lon} {lat})"),
+                    nn(format!("{GEO}wktLiteral")),
+                ),
+            );
+            g.shared_add(
+                &node,
+                s("latitude"),
+                Literal::new_typed_literal(lat.to_string(), xsd::DECIMAL),
+            );
+            g.shared_add(
+                &node,
+                s("longitude"),
+                Literal::new_typed_literal(lon.to_string(), xsd::DECIMAL),
+            );
+        }
+        if let Some(t) = &e.treaty {
+            if let Some(x) = &t.signed {
+                g.shared_add(&node, s("legislationDate"), date_or_text(x));
+            }
+            if let Some(x) = &t.in_force {
+                g.shared_add(&node, fl("entryIntoForce"), date_or_text(x));
+            }
+            if let Some(x) = &t.signed_at {
+                g.shared_text(&node, fl("placeOfSignature"), x);
+            }
+            if let Some(x) = &t.citation {
+                g.shared_text(&node, fl("citation"), x);
+            }
+            for p in &t.parties {
+                g.shared_text(&node, fl("partyName"), p);
+            }
+        }
+        for (i, r) in e.roles.iter().enumerate() {
+            let role = nn(format!("{}#role-{}", node.as_str(), i + 1));
+            g.shared_add(&node, s("hasOccupation"), role.clone());
+            g.shared_add(&role, rdf::TYPE.into(), s("Role"));
+            g.shared_text(&role, s("roleName"), &r.office);
+            if let Some(o) = &r.organization {
+                g.shared_text(&role, fl("organizationName"), o);
+            }
+            if let Some(f) = &r.from {
+                g.shared_add(&role, s("startDate"), date_or_text(f));
+            }
+            if let Some(t) = &r.to {
+                g.shared_add(&role, s("endDate"), date_or_text(t));
+            }
+        }
+        g.add(d, s("mentions"), node);
+    }
+}
+
+/// "1958-04-18" as `xsd:date`, "1958-04" as `xsd:gYearMonth`, "1958" as `xsd:gYear`.
+fn date_or_text(x: &str) -> Literal {
+    let dt = match x.len() {
+        10 => xsd::DATE,
+        7 => xsd::G_YEAR_MONTH,
+        4 => xsd::G_YEAR,
+        _ => xsd::STRING,
+    };
+    Literal::new_typed_literal(x, dt)
+}
+
+/// Each mention as a Web Annotation: the entity is the body, the target is
+/// the TEI element (by `xml:id`) with the words quoted.
+fn mentions(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
+    let tei = nn(iris.tei(doc));
+    let agent = nn(format!(
+        "{}agent/frus-ld/{}",
+        iris.base(),
+        env!("CARGO_PKG_VERSION")
+    ));
+    g.add(&tei, rdf::TYPE.into(), s("DigitalDocument"));
+    g.add(&tei, s("about"), d.clone());
+    g.text(&tei, s("encodingFormat"), "application/tei+xml");
+    g.shared_add(&agent, rdf::TYPE.into(), prov("SoftwareAgent"));
+    g.shared_text(
+        &agent,
+        s("name"),
+        concat!("frus-ld ", env!("CARGO_PKG_VERSION")),
+    );
+    for run in doc.inline_runs() {
+        for m in crate::extract::mentions(run) {
+            let Some(e) = doc.entity(&m.entity) else {
+                continue;
+            };
+            let xml_id = format!("d{}_m{}", doc.number, m.id);
+            let a = nn(format!("{}#m{}", d.as_str(), m.id));
+            let target = nn(format!("{}#m{}-target", d.as_str(), m.id));
+            let sel = nn(format!("{}#m{}-selector", d.as_str(), m.id));
+            let quote = nn(format!("{}#m{}-quote", d.as_str(), m.id));
+            g.add(&a, rdf::TYPE.into(), oa("Annotation"));
+            g.add(&a, oa("motivatedBy"), oa("identifying"));
+            g.add(&a, oa("hasBody"), nn(entity_iri(e, iris)));
+            g.add(&a, oa("hasTarget"), target.clone());
+            g.add(&a, prov("wasAttributedTo"), agent.clone());
+            g.text(&a, fl("rule"), m.rule);
+            g.add(&target, rdf::TYPE.into(), oa("SpecificResource"));
+            g.add(&target, oa("hasSource"), tei.clone());
+            g.add(&target, oa("hasSelector"), sel.clone());
+            g.add(&sel, rdf::TYPE.into(), oa("FragmentSelector"));
+            g.add(
+                &sel,
+                dc("conformsTo"),
+                nn("http://tools.ietf.org/rfc/rfc3023"),
+            );
+            g.text(&sel, rdf::VALUE.into(), &xml_id);
+            g.add(&sel, oa("refinedBy"), quote.clone());
+            g.add(&quote, rdf::TYPE.into(), oa("TextQuoteSelector"));
+            g.text(&quote, oa("exact"), &m.text);
+        }
+    }
+}
+
 fn party_node(g: &mut Graph, p: &Party, iris: &Iris) -> NamedNode {
     match p.kind {
         PartyKind::Person => {
             let name = p.name.as_deref().unwrap_or(&p.phrase);
             let node = nn(iris.entity("person", name));
-            g.add(&node, rdf::TYPE.into(), s("Person"));
-            g.text(&node, s("name"), name);
+            g.shared_add(&node, rdf::TYPE.into(), s("Person"));
+            g.shared_text(&node, s("name"), name);
             if let Some(o) = &p.office {
-                g.text(&node, s("jobTitle"), o);
+                g.shared_text(&node, s("jobTitle"), o);
             }
             node
         }
         PartyKind::Organization => {
             let name = p.office.as_deref().unwrap_or(&p.phrase);
             let node = nn(iris.entity("org", name));
-            g.add(&node, rdf::TYPE.into(), s("Organization"));
-            g.text(&node, s("name"), name);
+            g.shared_add(&node, rdf::TYPE.into(), s("Organization"));
+            g.shared_text(&node, s("name"), name);
             node
         }
     }
@@ -242,7 +495,7 @@ pub fn serialize(graphs: &[Graph], syntax: Syntax) -> Vec<u8> {
                 w.serialize_quad(&q).expect("writing to memory");
             }
         } else {
-            for t in &g.triples {
+            for t in g.all_triples() {
                 w.serialize_triple(t).expect("writing to memory");
             }
         }

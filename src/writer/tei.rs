@@ -59,7 +59,8 @@ impl TeiWriter<'_> {
             self.division_content(&doc.body, true);
         } else {
             let main_id = format!("{}_main", self.id);
-            self.out.open("div", &[("type", "main"), ("xml:id", &main_id)]);
+            self.out
+                .open("div", &[("type", "main"), ("xml:id", &main_id)]);
             self.division_content(&doc.body, true);
             self.out.close("div");
             for (i, e) in doc.body.enclosures.iter().enumerate() {
@@ -81,7 +82,8 @@ impl TeiWriter<'_> {
         self.out.open("titleStmt", &[]);
         self.out.leaf("title", &[("type", "main")], title.trim());
         self.out.open("respStmt", &[]);
-        self.out.leaf("resp", &[], "Encoded in TEI from the web text by");
+        self.out
+            .leaf("resp", &[], "Encoded in TEI from the web text by");
         self.out.leaf(
             "name",
             &[("type", "software")],
@@ -102,11 +104,16 @@ impl TeiWriter<'_> {
             "A work of the United States Government, in the public domain.",
         );
         self.out.close("availability");
-        self.out.leaf("idno", &[("type", "URI")], &iris.document(doc));
+        self.out
+            .leaf("idno", &[("type", "URI")], &iris.document(doc));
         self.out.close("publicationStmt");
         self.out.open("sourceDesc", &[]);
         self.out.open("bibl", &[("type", "frus-document")]);
-        self.out.leaf("title", &[("level", "s")], "Foreign Relations of the United States");
+        self.out.leaf(
+            "title",
+            &[("level", "s")],
+            "Foreign Relations of the United States",
+        );
         if let Some(v) = &doc.volume {
             self.out.leaf("idno", &[("type", "frus-volume")], v);
             self.out.leaf("ref", &[("target", &iris.volume(v))], v);
@@ -165,50 +172,67 @@ impl TeiWriter<'_> {
         self.out.close("sourceDesc");
         self.out.close("fileDesc");
         self.out.open("profileDesc", &[]);
-        self.out.open("correspDesc", &[]);
-        self.out.open("correspAction", &[("type", "sent")]);
-        match &doc.heading.sender {
-            Some(p) => self.party(p),
-            None if doc.heading.kind == DocumentKind::EditorialNote => {
-                self.out.leaf("orgName", &[], "Office of the Historian")
+        let place = doc.dateline.as_ref().and_then(|d| d.place.as_deref());
+        let signer = doc.signed_by.as_deref().and_then(|k| doc.entity(k));
+        let has_sent = doc.heading.sender.is_some()
+            || signer.is_some()
+            || place.is_some()
+            || doc.date.is_some();
+        if has_sent || doc.heading.addressee.is_some() {
+            self.out.open("correspDesc", &[]);
+            if has_sent {
+                self.out.open("correspAction", &[("type", "sent")]);
+                match (&doc.heading.sender, signer) {
+                    (Some(p), _) => self.party(p),
+                    (None, Some(e)) => {
+                        let r = format!("#{}", standoff_id(e));
+                        self.out.leaf("persName", &[("ref", &r)], &e.name);
+                    }
+                    (None, None) => {}
+                }
+                if let Some(place) = place {
+                    self.out.leaf("placeName", &[], place);
+                }
+                if let Some(d) = &doc.date {
+                    let iso = d.date.iso();
+                    if d.evidence.is_inferred() {
+                        self.out.leaf(
+                            "date",
+                            &[
+                                ("notBefore", &iso),
+                                ("notAfter", &iso),
+                                ("cert", "medium"),
+                                ("evidence", "internal"),
+                            ],
+                            &format!("{iso}: {}", d.evidence.reason()),
+                        );
+                    } else {
+                        self.out.leaf("date", &[("when", &iso)], &iso);
+                    }
+                }
+                self.out.close("correspAction");
             }
-            None => {}
-        }
-        if let Some(place) = doc.dateline.as_ref().and_then(|d| d.place.as_deref()) {
-            self.out.leaf("placeName", &[], place);
-        }
-        if let Some(d) = &doc.date {
-            let iso = d.date.iso();
-            if d.evidence.is_inferred() {
-                self.out.leaf(
-                    "date",
-                    &[
-                        ("notBefore", &iso),
-                        ("notAfter", &iso),
-                        ("cert", "medium"),
-                        ("evidence", "internal"),
-                    ],
-                    &format!("{iso}: {}", d.evidence.reason()),
-                );
-            } else {
-                self.out.leaf("date", &[("when", &iso)], &iso);
+            if let Some(a) = &doc.heading.addressee {
+                self.out.open("correspAction", &[("type", "received")]);
+                self.party(a);
+                self.out.close("correspAction");
             }
+            self.out.close("correspDesc");
         }
-        self.out.close("correspAction");
-        if let Some(a) = &doc.heading.addressee {
-            self.out.open("correspAction", &[("type", "received")]);
-            self.party(a);
-            self.out.close("correspAction");
-        }
-        self.out.close("correspDesc");
         self.out.close("profileDesc");
         self.out.close("teiHeader");
     }
 
     fn party(&mut self, p: &Party) {
+        let r = p
+            .entity
+            .as_deref()
+            .and_then(|k| self.doc.entity(k))
+            .map(|e| format!("#{}", standoff_id(e)));
+        let attrs: Vec<(&str, &str)> = r.as_deref().map(|r| vec![("ref", r)]).unwrap_or_default();
         match p.kind {
             PartyKind::Person => {
-                self.out.open_inline_block("persName", &[]);
+                self.out.open_inline_block("persName", &attrs);
                 if let Some(o) = &p.office {
                     self.out.start("roleName", &[]);
                     self.out.text(o);
@@ -219,7 +243,8 @@ impl TeiWriter<'_> {
                 self.out.end("persName");
             }
             PartyKind::Organization => {
-                self.out.leaf("orgName", &[], p.office.as_deref().unwrap_or(&p.phrase));
+                self.out
+                    .leaf("orgName", &attrs, p.office.as_deref().unwrap_or(&p.phrase));
             }
         }
     }
@@ -303,17 +328,20 @@ impl TeiWriter<'_> {
             self.out.open("listBibl", &[("type", "treaties")]);
             for e in of(EntityKind::Treaty) {
                 let id = standoff_id(e);
-                self.out.open("bibl", &[("xml:id", &id), ("type", "treaty")]);
+                self.out
+                    .open("bibl", &[("xml:id", &id), ("type", "treaty")]);
                 self.out.leaf("title", &[], &e.name);
                 if let Some(t) = &e.treaty {
                     if let Some(d) = &t.signed {
-                        self.out.leaf("date", &[("type", "signature"), ("when", d)], d);
+                        self.out
+                            .leaf("date", &[("type", "signature"), ("when", d)], d);
                     }
                     if let Some(p) = &t.signed_at {
                         self.out.leaf("placeName", &[("type", "signature")], p);
                     }
                     if let Some(d) = &t.in_force {
-                        self.out.leaf("date", &[("type", "entry-into-force"), ("when", d)], d);
+                        self.out
+                            .leaf("date", &[("type", "entry-into-force"), ("when", d)], d);
                     }
                     if let Some(c) = &t.citation {
                         self.out.leaf("citedRange", &[("unit", "UST")], c);
@@ -355,18 +383,24 @@ impl TeiWriter<'_> {
         if let Some(f) = &e.frus_id {
             self.out.leaf("idno", &[("type", "FRUS")], f);
         }
-        self.out.leaf("idno", &[("type", "URI")], &entity_iri(e, iris));
+        self.out
+            .leaf("idno", &[("type", "URI")], &entity_iri(e, iris));
         if let Some(q) = &e.wikidata {
             self.out.leaf("idno", &[("type", "wikidata")], q);
         }
         if !e.is_linked() {
-            self.out.leaf("note", &[("type", "unlinked")], "Not found in the volume's lists or in the authority data.");
+            self.out.leaf(
+                "note",
+                &[("type", "unlinked")],
+                "Not found in the volume's lists or in the authority data.",
+            );
         }
     }
 
     fn enclosure(&mut self, e: &Division, id: &str, n: usize) {
         let n = n.to_string();
-        self.out.open("div", &[("type", "enclosure"), ("n", &n), ("xml:id", id)]);
+        self.out
+            .open("div", &[("type", "enclosure"), ("n", &n), ("xml:id", id)]);
         if !e.label.is_empty() {
             self.out.open_inline_block("head", &[("type", "label")]);
             self.inlines(&e.label);
@@ -382,7 +416,11 @@ impl TeiWriter<'_> {
     }
 
     fn division_content(&mut self, div: &Division, with_dateline: bool) {
-        let dateline = if with_dateline { self.doc.dateline.as_ref() } else { None };
+        let dateline = if with_dateline {
+            self.doc.dateline.as_ref()
+        } else {
+            None
+        };
         if dateline.is_some() || div.salute.is_some() {
             self.out.open("opener", &[]);
             if let Some(d) = dateline {
@@ -404,10 +442,17 @@ impl TeiWriter<'_> {
             self.out.close("closer");
         }
         self.blocks(&div.trailer);
-        if div.blocks.is_empty() && div.signed.is_none() && div.trailer.is_empty() && div.salute.is_none() {
+        if div.blocks.is_empty()
+            && div.signed.is_none()
+            && div.trailer.is_empty()
+            && div.salute.is_none()
+        {
             // a document printed as heading and source note only
             self.out.open("div", &[("type", "withheld")]);
-            self.out.empty_block("gap", &[("reason", "not-declassified"), ("extent", "whole document")]);
+            self.out.empty_block(
+                "gap",
+                &[("reason", "not-declassified"), ("extent", "whole document")],
+            );
             self.out.close("div");
         }
     }
@@ -465,7 +510,13 @@ impl TeiWriter<'_> {
                     self.out.empty_block("pb", &[("n", n), ("xml:id", &id)]);
                 }
                 Block::Gap(g) => {
-                    self.out.open("gap", &gap_attrs(g).iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>());
+                    self.out.open(
+                        "gap",
+                        &gap_attrs(g)
+                            .iter()
+                            .map(|(k, v)| (*k, v.as_str()))
+                            .collect::<Vec<_>>(),
+                    );
                     self.out.leaf("desc", &[], &g.text);
                     self.out.close("gap");
                 }
@@ -478,14 +529,32 @@ impl TeiWriter<'_> {
             match i {
                 Inline::Text { text } => self.out.text(text),
                 Inline::NoteRef { n } => self.note(*n),
-                Inline::PageBreak { n } => {
+                Inline::PageBreak { n, inferred } => {
                     let id = format!("{}_pb{}", self.id, n);
-                    self.out.empty("pb", &[("n", n), ("xml:id", &id)]);
+                    if *inferred {
+                        self.out.empty(
+                            "pb",
+                            &[
+                                ("n", n),
+                                ("xml:id", &id),
+                                ("type", "inferred"),
+                                ("cert", "low"),
+                            ],
+                        );
+                    } else {
+                        self.out.empty("pb", &[("n", n), ("xml:id", &id)]);
+                    }
                 }
                 Inline::Gap(g) => {
                     self.out.text("[");
                     let attrs = gap_attrs(g);
-                    self.out.start("gap", &attrs.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>());
+                    self.out.start(
+                        "gap",
+                        &attrs
+                            .iter()
+                            .map(|(k, v)| (*k, v.as_str()))
+                            .collect::<Vec<_>>(),
+                    );
                     self.out.start("desc", &[]);
                     self.out.text(&g.text);
                     self.out.end("desc");
@@ -518,7 +587,11 @@ impl TeiWriter<'_> {
             attrs.push(("type", t));
         }
         self.out.start(tag, &attrs);
-        self.out.text(&m.text);
+        if m.parts.is_empty() {
+            self.out.text(&m.text);
+        } else {
+            self.inlines(&m.parts);
+        }
         self.out.end(tag);
     }
 
@@ -548,7 +621,11 @@ impl TeiWriter<'_> {
         };
         let ns = n.to_string();
         let id = format!("{}_fn{}", self.id, n);
-        let mut attrs = vec![("n", ns.as_str()), ("xml:id", id.as_str()), ("place", "foot")];
+        let mut attrs = vec![
+            ("n", ns.as_str()),
+            ("xml:id", id.as_str()),
+            ("place", "foot"),
+        ];
         if note.is_source {
             attrs.push(("type", "source"));
         }

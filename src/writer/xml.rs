@@ -24,7 +24,9 @@ impl XmlOut {
     }
 
     fn ev(&mut self, e: Event<'_>) {
-        self.w.write_event(e).expect("writing to memory cannot fail");
+        self.w
+            .write_event(e)
+            .expect("writing to memory cannot fail");
     }
 
     fn indent(&mut self) {

@@ -22,7 +22,9 @@ pub fn shared_corpus() -> Option<PathBuf> {
     if p.join("gold.json").exists() {
         Some(p)
     } else {
-        eprintln!("notice: ../shared/corpus is absent; skipping the tests over the real FRUS documents");
+        eprintln!(
+            "notice: ../shared/corpus is absent; skipping the tests over the real FRUS documents"
+        );
         None
     }
 }
@@ -41,8 +43,17 @@ pub fn stderr(o: &Output) -> String {
 
 /// Converts a file and returns its standard output; panics with stderr on failure.
 pub fn convert(file: &Path, to: &str, extra: &[&str]) -> String {
-    let o = run(bin().arg("convert").arg(file).args(["--to", to]).args(extra));
-    assert!(o.status.success(), "convert {} failed: {}", file.display(), stderr(&o));
+    let o = run(bin()
+        .arg("convert")
+        .arg(file)
+        .args(["--to", to])
+        .args(extra));
+    assert!(
+        o.status.success(),
+        "convert {} failed: {}",
+        file.display(),
+        stderr(&o)
+    );
     stdout(&o)
 }
 
@@ -61,10 +72,18 @@ pub fn validate_tei(xml: &str) -> Result<(), String> {
     let dir = tempfile::tempdir().expect("temp dir");
     let f = dir.path().join("doc.xml");
     std::fs::write(&f, xml).expect("write");
-    let o = Command::new("jing").arg(&schema).arg(&f).output().expect("jing runs");
+    let o = Command::new("jing")
+        .arg(&schema)
+        .arg(&f)
+        .output()
+        .expect("jing runs");
     if o.status.success() {
         Ok(())
     } else {
-        Err(format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)))
+        Err(format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ))
     }
 }
