@@ -18,4 +18,5 @@ pub mod model;
 pub mod output;
 pub mod reader;
 pub mod store;
+pub mod volume;
 pub mod writer;

@@ -9,6 +9,7 @@ use frus_ld::model::Document;
 use frus_ld::output::write_atomic;
 use frus_ld::reader::{self, ReadOptions};
 use frus_ld::store::{self, ResultFormat};
+use frus_ld::volume;
 use frus_ld::writer::{rdf, tei};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -195,6 +196,40 @@ fn read(path: &Path, cx: &Context_) -> Result<Document> {
     Ok(doc)
 }
 
+/// Reads several documents; those of one volume are dated against each
+/// other before their entities are found. Failures stay in place.
+fn read_batch(paths: &[PathBuf], cx: &Context_) -> Vec<(PathBuf, Result<Document>)> {
+    let mut docs: Vec<(PathBuf, Result<Document>)> = paths
+        .iter()
+        .map(|p| {
+            (
+                p.clone(),
+                reader::read_file(p, &cx.read).map_err(anyhow::Error::from),
+            )
+        })
+        .collect();
+    let mut volumes: Vec<Option<String>> = docs
+        .iter()
+        .filter_map(|(_, d)| d.as_ref().ok().map(|d| d.volume.clone()))
+        .collect();
+    volumes.sort();
+    volumes.dedup();
+    for v in volumes {
+        let mut group: Vec<&mut Document> = docs
+            .iter_mut()
+            .filter_map(|(_, d)| d.as_mut().ok())
+            .filter(|d| d.volume == v)
+            .collect();
+        volume::infer_dates(&mut group);
+    }
+    for (_, d) in docs.iter_mut() {
+        if let Ok(d) = d {
+            extract::enrich(d, &cx.knowledge);
+        }
+    }
+    docs
+}
+
 fn render(doc: &Document, to: To, cx: &Context_) -> Result<Vec<u8>> {
     Ok(match to {
         To::Tei => tei::write(doc, &cx.iris),
@@ -244,10 +279,10 @@ fn convert(a: ConvertArgs) -> Result<ExitCode> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create directory", dir.display()))?;
     let mut failed = 0;
-    for f in &a.files {
-        let result = read(f, &cx)
+    for (f, doc) in read_batch(&a.files, &cx) {
+        let result = doc
             .and_then(|doc| render(&doc, a.to, &cx))
-            .and_then(|bytes| write_atomic(&dir.join(output_name(f, a.to)), &bytes));
+            .and_then(|bytes| write_atomic(&dir.join(output_name(&f, a.to)), &bytes));
         if let Err(e) = result {
             eprintln!("frus-ld: {e:#}");
             failed += 1;
@@ -308,12 +343,19 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
     let path = a.store.clone().unwrap_or_else(store::default_location);
     let st = store::open(&path)?;
     let (mut docs, mut quads, mut failed) = (0usize, 0usize, 0usize);
-    for f in &files {
-        let result = if f.extension().is_some_and(|e| e == "txt") {
-            read(f, &cx).and_then(|doc| store::replace_graph(&st, &rdf::graph(&doc, &cx.iris)))
-        } else {
-            store::load_rdf_file(&st, f, cx.iris.base())
-        };
+    let (texts, rdf_files): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .iter()
+        .cloned()
+        .partition(|f| f.extension().is_some_and(|e| e == "txt"));
+    let results = read_batch(&texts, &cx)
+        .into_iter()
+        .map(|(_, doc)| doc.and_then(|doc| store::replace_graph(&st, &rdf::graph(&doc, &cx.iris))))
+        .chain(
+            rdf_files
+                .iter()
+                .map(|f| store::load_rdf_file(&st, f, cx.iris.base())),
+        );
+    for result in results {
         match result {
             Ok(n) => {
                 docs += 1;

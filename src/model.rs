@@ -165,7 +165,11 @@ impl SimpleDate {
 /// The document's date and the evidence for it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DocumentDate {
+    /// The date, or the earliest it can be when `not_after` is set.
     pub date: SimpleDate,
+    /// The latest the date can be, when only a range is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_after: Option<SimpleDate>,
     pub evidence: DateEvidence,
 }
 
@@ -178,6 +182,14 @@ pub enum DateEvidence {
     Heading { text: String },
     /// Inferred from the date part of a central-file number ("794.5/4–1858").
     FileNumber { file_number: String },
+    /// Between the dates of the neighbouring documents of the volume
+    /// (FRUS prints documents in chronological order).
+    Neighbours {
+        before: String,
+        after: String,
+        /// A file-number date that contradicted the neighbours, if any.
+        distrusted: Option<String>,
+    },
 }
 
 impl DateEvidence {
@@ -194,6 +206,21 @@ impl DateEvidence {
             }
             DateEvidence::FileNumber { file_number } => {
                 format!("inferred from the date part of the central file number {file_number}")
+            }
+            DateEvidence::Neighbours {
+                before,
+                after,
+                distrusted,
+            } => {
+                let mut s = format!(
+                    "inferred from the neighbouring documents of the volume, dated {before} and {after}"
+                );
+                if let Some(f) = distrusted {
+                    s.push_str(&format!(
+                        "; the date of the central file number {f} contradicts them"
+                    ));
+                }
+                s
             }
         }
     }

@@ -219,9 +219,28 @@ impl Registry {
                     // only names nest in treaty and organization names
                     let inner: Vec<Span> = rest
                         .iter()
-                        .filter(|r| r.start >= s.start && r.end <= s.end && (r.start, r.end) != (s.start, s.end))
-                        .filter(|_| matches!(kind, EntityKind::Treaty | EntityKind::Organization))
-                        .filter(|r| matches!(&r.what, What::Entity { entity, .. } if entity.kind() != kind))
+                        .filter(|r| {
+                            r.start >= s.start
+                                && r.end <= s.end
+                                && (r.start, r.end) != (s.start, s.end)
+                        })
+                        .filter(|r| match &r.what {
+                            // places and abbreviations nest in organization and treaty
+                            // names ("Embassy in Japan", "U.S.-ROC Mutual Defense
+                            // Treaty"), organizations in treaty names; a person's
+                            // name in "Eisenhower Library" is not a mention of him
+                            What::Entity { entity, .. } => matches!(
+                                (kind, entity.kind()),
+                                (
+                                    EntityKind::Organization,
+                                    EntityKind::Place | EntityKind::Term
+                                ) | (
+                                    EntityKind::Treaty,
+                                    EntityKind::Place | EntityKind::Term | EntityKind::Organization
+                                )
+                            ),
+                            What::Date { .. } => false,
+                        })
                         .cloned()
                         .collect();
                     let parts = if inner.is_empty() {

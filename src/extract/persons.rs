@@ -237,7 +237,10 @@ impl<'a> DocContext<'a> {
         let lp = k.lexicon_persons();
         let mut present = Vec::new();
         for (i, p) in lp.iter().enumerate() {
-            let named = p.full_forms.iter().any(|f| contains_word(&all_text, f));
+            let unique_surname = p.surname_alone
+                && lp.iter().filter(|q| q.surname == p.surname).count() == 1
+                && contains_word(&all_text, &p.surname);
+            let named = unique_surname || p.full_forms.iter().any(|f| contains_word(&all_text, f));
             let party = parties.iter().any(|pt| party_matches(pt, p));
             if named || party {
                 present.push(i);
@@ -284,22 +287,53 @@ impl<'a> DocContext<'a> {
         } else {
             named
         };
-        let score = |c: usize| -> u32 {
-            let p = &lp[c];
-            let active: Vec<&RoleSpan> = match &self.date {
-                Some(d) => p.roles.iter().filter(|r| roles::held_on(r, d)).collect(),
-                None => p.roles.iter().collect(),
-            };
-            active
+        let active = |c: usize| -> Vec<&RoleSpan> {
+            match &self.date {
+                Some(d) => lp[c]
+                    .roles
+                    .iter()
+                    .filter(|r| roles::held_on(r, d))
+                    .collect(),
+                None => lp[c].roles.iter().collect(),
+            }
+        };
+        // colleagues: others named in the document who work in the same office
+        let colleagues = |c: usize| -> u32 {
+            let mine: Vec<String> = active(c).iter().flat_map(|r| units(&r.text)).collect();
+            self.present
                 .iter()
-                .map(|r| roles::seniority(&r.text))
-                .max()
-                .unwrap_or(0)
+                .filter(|&&o| !candidates.contains(&o))
+                .filter(|&&o| {
+                    lp[o]
+                        .roles
+                        .iter()
+                        .any(|r| units(&r.text).iter().any(|u| mine.contains(u)))
+                })
+                .count() as u32
+        };
+        let score = |c: usize| -> u32 {
+            colleagues(c) * 1000
+                + active(c)
+                    .iter()
+                    .map(|r| roles::seniority(&r.text))
+                    .max()
+                    .unwrap_or(0)
         };
         pool.iter()
             .copied()
             .max_by(|a, b| score(*a).cmp(&score(*b)).then(b.cmp(a)))
     }
+}
+
+/// The offices and bureaus a role names: "Office of Northeast Asian Affairs".
+fn units(role: &str) -> Vec<String> {
+    static UNIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:Office|Bureau|Embassy|Mission|Division) (?:of|in|to) (?:the )?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*")
+            .expect("valid regex")
+    });
+    UNIT.find_iter(role)
+        .map(|m| m.as_str().to_string())
+        .collect()
 }
 
 /// Whether a heading party names this list person.

@@ -353,9 +353,13 @@ static DEFENSE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that start an institution name only when capitalized for the
 /// sentence, not as part of the name.
-const NOT_NAME_START: [&str; 20] = [
-    "The", "This", "That", "Our", "Their", "His", "Her", "Its", "In", "At", "On", "For", "When",
-    "If", "As", "But", "And", "Both", "Since", "While",
+const NOT_NAME_START: [&str; 64] = [
+    "The", "This", "That", "These", "Those", "Our", "Their", "His", "Her", "Its", "My", "Your",
+    "In", "At", "On", "For", "When", "If", "As", "But", "And", "Both", "Since", "While",
+    "Although", "Though", "However", "Also", "See", "Cf", "Inform", "Tell", "Request", "Please",
+    "Ask", "Advise", "Instruct", "Urge", "With", "Without", "From", "To", "By", "Under", "Over",
+    "Until", "Unless", "After", "Before", "During", "Where", "Which", "What", "Whether", "Then",
+    "Thus", "There", "Such", "Some", "Any", "All", "Each", "Every", "Only",
 ];
 
 pub fn org_entity(name: &str, auth: &Authority) -> Entity {
@@ -430,6 +434,10 @@ fn organizations(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Sp
         {
             continue;
         }
+        // "Department of State Bulletin" is a periodical
+        if name.ends_with(" Bulletin") || text[m.end()..].starts_with(" Bulletin") {
+            continue;
+        }
         // a bare "Embassy"/"Department": the party of the document it stands for
         let entity = match name {
             "Embassy" => match cx.parties.iter().find(|p| {
@@ -473,20 +481,56 @@ static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-fn treaty_entity(name: &str, cx: &DocContext, auth: &Authority) -> Entity {
+/// The treaty of the authority data that a name means on the document's
+/// date: by one of its names; or, for "the Japanese Security Treaty" and
+/// "the Security Treaty with Japan", by the rest of the name and a party.
+fn authority_treaty<'a>(
+    name: &str,
+    cx: &DocContext,
+    auth: &'a Authority,
+) -> Option<&'a super::authority::Treaty> {
     let date = cx.date.clone().unwrap_or_else(|| "9999".into());
-    let by_name = auth
-        .treaties
-        .iter()
-        .filter(|t| {
-            t.record
-                .names()
-                .iter()
-                .any(|n| n.trim_start_matches("the ").eq_ignore_ascii_case(name))
-        })
-        .filter(|t| t.signed.as_deref().is_none_or(|s| s <= date.as_str()))
-        .max_by(|a, b| a.signed.cmp(&b.signed));
-    if let Some(t) = by_name {
+    let named = |core: &str, party: Option<&str>| {
+        auth.treaties
+            .iter()
+            .filter(|t| {
+                t.record
+                    .names()
+                    .iter()
+                    .any(|n| n.trim_start_matches("the ").eq_ignore_ascii_case(core))
+            })
+            .filter(|t| {
+                party.is_none_or(|p| {
+                    t.parties
+                        .iter()
+                        .filter_map(|i| auth.place_by_iri(i))
+                        .any(|pl| pl.name == p || pl.record.names().iter().any(|n| n == p))
+                })
+            })
+            .filter(|t| t.signed.as_deref().is_none_or(|s| s <= date.as_str()))
+            .max_by(|a, b| a.signed.cmp(&b.signed))
+    };
+    if let Some(t) = named(name, None) {
+        return Some(t);
+    }
+    let (first, rest) = name.split_once(' ')?;
+    if let Some(country) = country_of_demonym(first, auth) {
+        if let Some(t) = named(rest, Some(country)) {
+            return Some(t);
+        }
+    }
+    for sep in [" with ", " between the United States and "] {
+        if let Some((core, party)) = name.split_once(sep) {
+            if let Some(t) = named(core, Some(party)) {
+                return Some(t);
+            }
+        }
+    }
+    None
+}
+
+fn treaty_entity(name: &str, cx: &DocContext, auth: &Authority) -> Entity {
+    if let Some(t) = authority_treaty(name, cx, auth) {
         return authority_entity(&t.record, EntityKind::Treaty, &t.name);
     }
     Entity {
@@ -562,6 +606,29 @@ fn treaties(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) 
             None => None,
         };
         let mut e = treaty_entity(name, cx, auth);
+        if e.authority.is_none() {
+            // the same instrument in the authority data: signed the same day,
+            // and most of the words of its name the same
+            let words = |s: &str| -> Vec<String> {
+                s.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.len() > 3)
+                    .map(str::to_lowercase)
+                    .collect()
+            };
+            let ours = words(name);
+            let same = auth.treaties.iter().find(|t| {
+                t.signed.is_some()
+                    && t.signed == signed.map(|d| d.iso())
+                    && t.record.names().iter().any(|n| {
+                        let theirs = words(n);
+                        let common = ours.iter().filter(|w| theirs.contains(w)).count();
+                        common * 2 >= ours.len().min(theirs.len()).max(1)
+                    })
+            });
+            if let Some(t) = same {
+                e = authority_entity(&t.record, EntityKind::Treaty, &t.name);
+            }
+        }
         if e.authority.is_none() {
             e.key = format!(
                 "treaty/{}",

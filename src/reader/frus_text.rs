@@ -706,6 +706,7 @@ fn document_date(doc: &Document) -> Option<DocumentDate> {
     if let Some(d) = doc.dateline.as_ref().and_then(|d| d.date) {
         return Some(DocumentDate {
             date: d,
+            not_after: None,
             evidence: DateEvidence::Dateline,
         });
     }
@@ -718,6 +719,7 @@ fn document_date(doc: &Document) -> Option<DocumentDate> {
         if let Some(d) = dates::parse_date(m.as_str()) {
             return Some(DocumentDate {
                 date: d,
+                not_after: None,
                 evidence: DateEvidence::Heading {
                     text: m.as_str().to_string(),
                 },
@@ -731,6 +733,7 @@ fn document_date(doc: &Document) -> Option<DocumentDate> {
     let date = parse_file_date(&part[1], hint)?;
     Some(DocumentDate {
         date,
+        not_after: None,
         evidence: DateEvidence::FileNumber {
             file_number: fnum.clone(),
         },

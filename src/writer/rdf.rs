@@ -18,6 +18,8 @@ pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
 pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 pub const GEO: &str = "http://www.opengis.net/ont/geosparql#";
 pub const WD: &str = "http://www.wikidata.org/entity/";
+/// The datatype of EDTF (ISO 8601-2) literals, for ranges and uncertain dates.
+pub const EDTF: &str = "http://id.loc.gov/datatypes/edtf/EDTF";
 
 /// The prefixes every serialization declares.
 pub const PREFIXES: [(&str, &str); 14] = [
@@ -182,9 +184,24 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
         }
     }
     if let Some(date) = &doc.date {
-        let lit = date_literal(&date.date);
-        g.add(&d, s("dateSent"), lit.clone());
-        g.add(&d, dc("date"), lit);
+        match date.not_after {
+            // only a range is known: an EDTF interval, no single sent date
+            Some(last) => {
+                g.add(
+                    &d,
+                    dc("date"),
+                    Literal::new_typed_literal(
+                        format!("{}/{}", date.date.iso(), last.iso()),
+                        nn(EDTF),
+                    ),
+                );
+            }
+            None => {
+                let lit = date_literal(&date.date);
+                g.add(&d, s("dateSent"), lit.clone());
+                g.add(&d, dc("date"), lit);
+            }
+        }
         g.text(&d, fl("dateEvidence"), &date.evidence.reason());
         g.text(
             &d,
@@ -195,6 +212,9 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
                 "stated"
             },
         );
+    }
+    for run in doc.inline_runs() {
+        date_mentions(&mut g, doc, &d, run);
     }
     if let Some(place) = doc.dateline.as_ref().and_then(|dl| dl.place.as_deref()) {
         let p = nn(iris.entity("place", place));
@@ -369,6 +389,29 @@ fn entities(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
             }
         }
         g.add(d, s("mentions"), node);
+    }
+}
+
+/// Every date expression of a run: its words, its TEI id and its value.
+fn date_mentions(g: &mut Graph, doc: &Document, d: &NamedNode, run: &[Inline]) {
+    for i in run {
+        match i {
+            Inline::Date(dm) => {
+                let node = nn(format!("{}#t{}", d.as_str(), dm.id));
+                let value = match &dm.value.when {
+                    Some(w) => date_or_text(w),
+                    None => Literal::new_typed_literal(&dm.value.edtf, nn(EDTF)),
+                };
+                g.add(d, fl("mentionsDate"), value.clone());
+                g.add(&node, rdf::TYPE.into(), fl("DateMention"));
+                g.add(&node, s("isPartOf"), d.clone());
+                g.text(&node, s("text"), &dm.text);
+                g.add(&node, fl("date"), value);
+                g.text(&node, fl("teiId"), &format!("d{}_t{}", doc.number, dm.id));
+            }
+            Inline::Mention(m) => date_mentions(g, doc, d, &m.parts),
+            _ => {}
+        }
     }
 }
 

@@ -195,16 +195,30 @@ impl TeiWriter<'_> {
                 }
                 if let Some(d) = &doc.date {
                     let iso = d.date.iso();
+                    let last = d.not_after.map(|x| x.iso()).unwrap_or_else(|| iso.clone());
                     if d.evidence.is_inferred() {
+                        let cert = if d.not_after.is_some() {
+                            "low"
+                        } else {
+                            "medium"
+                        };
                         self.out.leaf(
                             "date",
                             &[
                                 ("notBefore", &iso),
-                                ("notAfter", &iso),
-                                ("cert", "medium"),
+                                ("notAfter", &last),
+                                ("cert", cert),
                                 ("evidence", "internal"),
                             ],
-                            &format!("{iso}: {}", d.evidence.reason()),
+                            &format!(
+                                "{}: {}",
+                                if iso == last {
+                                    iso.clone()
+                                } else {
+                                    format!("{iso}/{last}")
+                                },
+                                d.evidence.reason()
+                            ),
                         );
                     } else {
                         self.out.leaf("date", &[("when", &iso)], &iso);
