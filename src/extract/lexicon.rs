@@ -121,6 +121,28 @@ pub fn authority_entity(r: &super::authority::Record, kind: EntityKind, name: &s
     }
 }
 
+/// A treaty of the authority data as an entity, with its facts.
+pub fn treaty_entity_of(t: &super::authority::Treaty, auth: &Authority) -> Entity {
+    let mut e = authority_entity(&t.record, EntityKind::Treaty, &t.name);
+    e.treaty = Some(TreatyFacts {
+        signed: t.signed.clone(),
+        signed_at: t
+            .signed_at
+            .as_ref()
+            .and_then(|p| auth.place_by_iri(p))
+            .map(|p| p.name.clone()),
+        in_force: t.in_force.clone(),
+        citation: t.citation.clone(),
+        parties: t
+            .parties
+            .iter()
+            .filter_map(|p| auth.place_by_iri(p))
+            .map(|p| p.name.clone())
+            .collect(),
+    });
+    e
+}
+
 impl Lexicon {
     pub fn build(persons: &[Entry], terms: &[Entry], auth: &Authority) -> Lexicon {
         let mut forms: BTreeMap<String, Vec<Target>> = BTreeMap::new();
@@ -266,23 +288,7 @@ impl Lexicon {
         }
         let mut treaty_forms: BTreeMap<String, Vec<(Option<String>, Entity)>> = BTreeMap::new();
         for t in &auth.treaties {
-            let mut e = authority_entity(&t.record, EntityKind::Treaty, &t.name);
-            e.treaty = Some(TreatyFacts {
-                signed: t.signed.clone(),
-                signed_at: t
-                    .signed_at
-                    .as_ref()
-                    .and_then(|p| auth.place_by_iri(p))
-                    .map(|p| p.name.clone()),
-                in_force: t.in_force.clone(),
-                citation: t.citation.clone(),
-                parties: t
-                    .parties
-                    .iter()
-                    .filter_map(|p| auth.place_by_iri(p))
-                    .map(|p| p.name.clone())
-                    .collect(),
-            });
+            let e = treaty_entity_of(t, auth);
             for n in t.record.names() {
                 let n = n.strip_prefix("the ").unwrap_or(&n).to_string();
                 treaty_forms
@@ -318,12 +324,23 @@ impl Lexicon {
             }
             let after = &text[e..];
             let next = after.chars().next();
+            // "Dulles Papers", "Eisenhower Library": a collection or an
+            // institution named after a person is not a mention of him;
+            // "Department of State Bulletin" is a periodical
+            const EPONYMOUS: [&str; 5] = [" Papers", " Library", " Diary", " File", " Files"];
+            let eponymous = EPONYMOUS.iter().any(|x| after.starts_with(x));
+            if after.starts_with(" Bulletin") {
+                continue;
+            }
             let plural_ok = after.starts_with('s')
                 && !after[1..].chars().next().is_some_and(char::is_alphanumeric);
             let boundary = !next.is_some_and(char::is_alphanumeric);
             for t in targets {
                 let ok = match t {
                     Target::Term { .. } => boundary || plural_ok,
+                    Target::ListPerson { .. }
+                    | Target::InvertedListPerson { .. }
+                    | Target::AuthorityPerson { .. } => boundary && !eponymous,
                     _ => boundary,
                 };
                 if !ok {

@@ -10,6 +10,8 @@ mod lexicon;
 mod persons;
 pub mod roles;
 mod rules;
+#[cfg(test)]
+mod tests;
 
 use crate::authority::Entry;
 use crate::model::*;

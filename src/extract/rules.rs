@@ -4,7 +4,7 @@
 //! organizations and treaties recognized by the shape of their names.
 
 use super::authority::Authority;
-use super::lexicon::authority_entity;
+use super::lexicon::{authority_entity, treaty_entity_of};
 use super::persons::{contains_word, DocContext};
 use super::{Knowledge, Span, What};
 use crate::dates::{month_number, MONTH_PATTERN};
@@ -23,7 +23,13 @@ static TITLED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that follow a title but are not names.
-const NOT_NAMES: [&str; 40] = [
+const NOT_NAMES: [&str; 46] = [
+    "Extraordinary",
+    "Emeritus",
+    "Ambassadors",
+    "Ministers",
+    "Generals",
+    "Admirals",
     "Assembly",
     "Staff",
     "Counselor",
@@ -531,7 +537,7 @@ fn authority_treaty<'a>(
 
 fn treaty_entity(name: &str, cx: &DocContext, auth: &Authority) -> Entity {
     if let Some(t) = authority_treaty(name, cx, auth) {
-        return authority_entity(&t.record, EntityKind::Treaty, &t.name);
+        return treaty_entity_of(t, auth);
     }
     Entity {
         key: format!("treaty/{}", slug(name)),
@@ -606,7 +612,9 @@ fn treaties(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) 
             None => None,
         };
         let mut e = treaty_entity(name, cx, auth);
-        if e.authority.is_none() {
+        let signed_differs = e.treaty.as_ref().and_then(|t| t.signed.clone()).is_some()
+            && e.treaty.as_ref().and_then(|t| t.signed.clone()) != signed.map(|d| d.iso());
+        if e.authority.is_none() || signed_differs {
             // the same instrument in the authority data: signed the same day,
             // and most of the words of its name the same
             let words = |s: &str| -> Vec<String> {
@@ -616,17 +624,30 @@ fn treaties(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) 
                     .collect()
             };
             let ours = words(name);
-            let same = auth.treaties.iter().find(|t| {
-                t.signed.is_some()
-                    && t.signed == signed.map(|d| d.iso())
-                    && t.record.names().iter().any(|n| {
+            let overlap = |t: &super::authority::Treaty| -> usize {
+                t.record
+                    .names()
+                    .iter()
+                    .map(|n| {
                         let theirs = words(n);
                         let common = ours.iter().filter(|w| theirs.contains(w)).count();
-                        common * 2 >= ours.len().min(theirs.len()).max(1)
+                        if common * 2 >= ours.len().min(theirs.len()).max(1) {
+                            common * 100 / (ours.len() + theirs.len() - common).max(1)
+                        } else {
+                            0
+                        }
                     })
-            });
+                    .max()
+                    .unwrap_or(0)
+            };
+            let same = auth
+                .treaties
+                .iter()
+                .filter(|t| t.signed.is_some() && t.signed == signed.map(|d| d.iso()))
+                .filter(|t| overlap(t) > 0)
+                .max_by_key(|t| overlap(t));
             if let Some(t) = same {
-                e = authority_entity(&t.record, EntityKind::Treaty, &t.name);
+                e = treaty_entity_of(t, auth);
             }
         }
         if e.authority.is_none() {
