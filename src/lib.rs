@@ -20,3 +20,6 @@ pub mod reader;
 pub mod store;
 pub mod volume;
 pub mod writer;
+
+/// frus-ld's own RDF vocabulary (`vocab/frus-ld.ttl`).
+pub const VOCABULARY: &str = include_str!("../vocab/frus-ld.ttl");

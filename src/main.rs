@@ -342,6 +342,7 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
     files.retain(|f| !alts.contains(f));
     let path = a.store.clone().unwrap_or_else(store::default_location);
     let st = store::open(&path)?;
+    store::load_reference_data(&st, cx.iris.base())?;
     let (mut docs, mut quads, mut failed) = (0usize, 0usize, 0usize);
     let (texts, rdf_files): (Vec<PathBuf>, Vec<PathBuf>) = files
         .iter()

@@ -72,6 +72,26 @@ fn replace_graphs(store: &Store, names: &[NamedNode], quads: Vec<Quad>) -> Resul
     Ok(count)
 }
 
+/// Adds frus-ld's own vocabulary and authority data (as compiled in) to the
+/// shared graph, so that queries can join documents with them. The shared
+/// graph also holds the descriptions the documents repeat, so that a query
+/// over all graphs sees each fact once.
+pub fn load_reference_data(store: &Store, base: &str) -> Result<usize> {
+    let graph = NamedNode::new(format!("{base}graph/shared"))?;
+    let mut quads = Vec::new();
+    let files = crate::extract::authority::FILES
+        .iter()
+        .copied()
+        .chain(std::iter::once(("frus-ld.ttl", crate::VOCABULARY)));
+    for (name, ttl) in files {
+        for t in RdfParser::from_format(RdfFormat::Turtle).for_slice(ttl.as_bytes()) {
+            let t = t.map_err(|e| anyhow!("vocab {name}: {e}"))?;
+            quads.push(Quad::new(t.subject, t.predicate, t.object, graph.clone()));
+        }
+    }
+    replace_graphs(store, &[], quads)
+}
+
 /// The RDF syntax a file name says, if any.
 pub fn rdf_format_of(path: &Path) -> Option<RdfFormat> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();

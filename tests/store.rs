@@ -109,3 +109,24 @@ fn rdf_files_load_as_they_are() {
         "{d}"
     );
 }
+
+#[test]
+fn authority_data_joins_documents_and_facts_are_seen_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = dir.path().join("store");
+    load(&st, &[demo("d2.alt.txt")]);
+    load(&st, &[demo("d2.alt.txt")]);
+    // the treaty the letter mentions, with its date of signature from the authority data
+    let q = "PREFIX schema: <http://schema.org/>
+        SELECT ?name ?signed WHERE {
+          ?d schema:position 2 ; schema:mentions ?t .
+          ?t a schema:Legislation ; schema:name ?name ; schema:legislationDate ?signed .
+        }";
+    let csv = query(&st, q, "csv");
+    assert!(csv.contains("Mutual Defense Treaty Between the United States and the Republic of Korea,1953-10-01"), "{csv}");
+    assert_eq!(csv.lines().count(), 2, "one row, not one per graph:\n{csv}");
+    // Seoul, from the dateline, has coordinates in the authority data
+    let q = "PREFIX schema: <http://schema.org/>
+        SELECT ?lat WHERE { ?d schema:locationCreated ?p . ?p schema:latitude ?lat }";
+    assert_eq!(query(&st, q, "csv").lines().count(), 2);
+}

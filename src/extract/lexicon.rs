@@ -329,7 +329,7 @@ impl Lexicon {
             // "Department of State Bulletin" is a periodical
             const EPONYMOUS: [&str; 5] = [" Papers", " Library", " Diary", " File", " Files"];
             let eponymous = EPONYMOUS.iter().any(|x| after.starts_with(x));
-            if after.starts_with(" Bulletin") {
+            if names_a_periodical(after) {
                 continue;
             }
             let plural_ok = after.starts_with('s')
@@ -440,6 +440,20 @@ impl Lexicon {
             priority,
         })
     }
+}
+
+/// Whether the capitalized words that follow end a periodical's title:
+/// "[Department] of State Bulletin".
+fn names_a_periodical(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    for _ in 0..4 {
+        match words.next() {
+            Some("Bulletin" | "Bulletin," | "Bulletin.") => return true,
+            Some(w) if w == "of" || w.chars().next().is_some_and(char::is_uppercase) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A one-letter office symbol ("L", "C") counts only in a list of offices

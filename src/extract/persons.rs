@@ -172,12 +172,20 @@ pub fn list_person(entry: &Entry, auth: &Authority) -> ListPerson {
     }
     // the authority person with the same family name and first forename
     let first = forenames.split_whitespace().next().unwrap_or("");
+    let suffix_of = |name: &str| {
+        name.split_whitespace()
+            .last()
+            .map(|w| w.trim_start_matches(','))
+            .filter(|w| SUFFIXES.contains(w))
+            .map(str::to_string)
+    };
     let auth_person = auth.persons.iter().find(|p| {
         p.family.as_deref() == Some(surname.as_str())
             && p.given.as_deref().is_some_and(|g| {
-                !first.is_empty()
-                    && g.split_whitespace().next() == Some(first.trim_end_matches('.'))
+                !first.is_empty() && g.split_whitespace().next() == Some(first.trim_end_matches('.'))
             })
+            // "Douglas MacArthur II" is not General Douglas MacArthur
+            && suffix_of(&p.name) == suffix
     });
     let key = match auth_person {
         Some(p) => p.record.key(),
@@ -200,7 +208,11 @@ pub fn list_person(entry: &Entry, auth: &Authority) -> ListPerson {
         key,
         authority: auth_person.map(|p| p.record.iri.clone()),
         wikidata: auth_person.and_then(|p| p.record.wikidata()),
-        display,
+        // one name per person across documents: the authority data's
+        display: auth_person
+            .map(|p| p.name.clone())
+            .filter(|n| !n.is_empty())
+            .unwrap_or(display),
     }
 }
 
