@@ -17,6 +17,7 @@ pub mod iri;
 pub mod model;
 pub mod output;
 pub mod reader;
+pub mod server;
 pub mod store;
 pub mod volume;
 pub mod writer;

@@ -43,6 +43,14 @@ Default store: $FRUS_LD_STORE, else $XDG_DATA_HOME/frus-ld/store, else ~/.local/
 Examples:\n  frus-ld load corpus/frus1958-60v18 --persons corpus/frus1958-60v18/persons.tsv\n  frus-ld load extra.ttl --store /tmp/store"
     )]
     Load(LoadArgs),
+    /// Serve the store over HTTP: SPARQL at /query, graphs at /store, a query page at /.
+    #[command(
+        after_help = "The server binds to 127.0.0.1 unless --bind says otherwise and is read-only unless\n\
+started with --allow-update, which takes the bearer token for writes from the environment\n\
+variable FRUS_LD_TOKEN (never from the command line).\n\n\
+Examples:\n  frus-ld serve\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/query"
+    )]
+    Serve(ServeArgs),
     /// Ask the store a SPARQL query.
     #[command(
         after_help = "SELECT and ASK print a table by default, or SPARQL results in JSON, CSV, TSV or XML;\n\
@@ -123,6 +131,32 @@ struct LoadArgs {
 }
 
 #[derive(Args)]
+struct ServeArgs {
+    /// The store directory.
+    #[arg(long, value_name = "DIR")]
+    store: Option<PathBuf>,
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
+    bind: String,
+    /// Accept SPARQL updates and Graph Store writes from clients that send the
+    /// bearer token of the environment variable FRUS_LD_TOKEN.
+    #[arg(long)]
+    allow_update: bool,
+    /// Longest a query may run, in seconds.
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    timeout: u64,
+    /// Most results a query may return.
+    #[arg(long, default_value_t = 100_000, value_name = "N")]
+    max_results: usize,
+    /// Largest request body, in bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+    max_body: usize,
+    /// Send Access-Control-Allow-Origin with this value (e.g. '*').
+    #[arg(long, value_name = "ORIGIN")]
+    cors: Option<String>,
+}
+
+#[derive(Args)]
 struct QueryArgs {
     /// The SPARQL query.
     #[arg(
@@ -148,6 +182,7 @@ fn main() -> ExitCode {
         Command::Convert(a) => convert(a),
         Command::Load(a) => load(a),
         Command::Query(a) => query(a),
+        Command::Serve(a) => serve(a),
     };
     match result {
         Ok(code) => code,
@@ -350,7 +385,13 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
         .partition(|f| f.extension().is_some_and(|e| e == "txt"));
     let results = read_batch(&texts, &cx)
         .into_iter()
-        .map(|(_, doc)| doc.and_then(|doc| store::replace_graph(&st, &rdf::graph(&doc, &cx.iris))))
+        .map(|(_, doc)| {
+            doc.and_then(|doc| {
+                let mut g = rdf::graph(&doc, &cx.iris);
+                rdf::attach_tei(&mut g, &doc, &tei::write(&doc, &cx.iris), &cx.iris);
+                store::replace_graph(&st, &g)
+            })
+        })
         .chain(
             rdf_files
                 .iter()
@@ -375,6 +416,39 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
     if failed > 0 {
         bail!("{failed} of {} files failed to load", files.len());
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(a: ServeArgs) -> Result<ExitCode> {
+    let path = a.store.clone().unwrap_or_else(store::default_location);
+    let update_token = if a.allow_update {
+        let t = std::env::var("FRUS_LD_TOKEN").map_err(|_| {
+            anyhow!("--allow-update needs a token in the environment variable FRUS_LD_TOKEN")
+        })?;
+        if t.len() < 8 {
+            bail!("FRUS_LD_TOKEN is too short: use at least 8 characters");
+        }
+        Some(t)
+    } else {
+        None
+    };
+    let st = if a.allow_update {
+        store::open(&path)?
+    } else {
+        store::open_existing(&path)?
+    };
+    frus_ld::server::serve(
+        st,
+        frus_ld::server::Config {
+            bind: a.bind,
+            update_token,
+            timeout: std::time::Duration::from_secs(a.timeout),
+            max_results: a.max_results,
+            max_body: a.max_body,
+            cors: a.cors,
+            threads: 4,
+        },
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

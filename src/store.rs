@@ -132,6 +132,14 @@ pub fn load_rdf_file(store: &Store, path: &Path, base: &str) -> Result<usize> {
     replace_graphs(store, &names.into_iter().collect::<Vec<_>>(), quads)
 }
 
+/// The documents live in named graphs: without `FROM`, a query sees the
+/// union of all graphs.
+pub fn union_default_graph(prepared: &mut oxigraph::sparql::PreparedSparqlQuery) {
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
+}
+
 /// How query results are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ResultFormat {
@@ -149,10 +157,7 @@ pub fn query(store: &Store, sparql: &str, format: ResultFormat, out: &mut dyn Wr
     let mut prepared = SparqlEvaluator::new()
         .parse_query(sparql)
         .map_err(|e| anyhow!("malformed SPARQL query: {e}"))?;
-    // the documents live in named graphs; without FROM, a query sees them all
-    if prepared.dataset().is_default_dataset() {
-        prepared.dataset_mut().set_default_graph_as_union();
-    }
+    union_default_graph(&mut prepared);
     let results = prepared
         .on_store(store)
         .execute()

@@ -123,7 +123,12 @@ fn authority_data_joins_documents_and_facts_are_seen_once() {
           ?t a schema:Legislation ; schema:name ?name ; schema:legislationDate ?signed .
         }";
     let csv = query(&st, q, "csv");
-    assert!(csv.contains("Mutual Defense Treaty Between the United States and the Republic of Korea,1953-10-01"), "{csv}");
+    assert!(
+        csv.contains(
+            "Mutual Defense Treaty Between the United States and the Republic of Korea,1953-10-01"
+        ),
+        "{csv}"
+    );
     assert_eq!(csv.lines().count(), 2, "one row, not one per graph:\n{csv}");
     // Seoul, from the dateline, has coordinates in the authority data
     let q = "PREFIX schema: <http://schema.org/>

@@ -25,12 +25,18 @@ fn every_term_used_is_defined_with_label_comment_and_alignment() {
     let vocab = std::fs::read_to_string(root().join("vocab/frus-ld.ttl")).unwrap();
     let mut used = BTreeSet::new();
     for f in ["d1.txt", "d2.alt.txt"] {
-        used.extend(terms_in(&convert(&demo(f), "nquads", &["--volume", "frus1959v99"]), RdfFormat::NQuads));
+        used.extend(terms_in(
+            &convert(&demo(f), "nquads", &["--volume", "frus1959v99"]),
+            RdfFormat::NQuads,
+        ));
     }
     for f in std::fs::read_dir(root().join("vocab/authority")).unwrap() {
         let p = f.unwrap().path();
         if p.extension().is_some_and(|e| e == "ttl") {
-            used.extend(terms_in(&std::fs::read_to_string(&p).unwrap(), RdfFormat::Turtle));
+            used.extend(terms_in(
+                &std::fs::read_to_string(&p).unwrap(),
+                RdfFormat::Turtle,
+            ));
         }
     }
     assert!(used.len() > 15, "{used:?}");
@@ -45,12 +51,25 @@ fn every_term_used_is_defined_with_label_comment_and_alignment() {
             .filter(|q| q.subject.to_string() == iri)
             .map(|q| q.predicate.to_string())
             .collect();
-        for p in ["rdf-syntax-ns#type>", "rdf-schema#label>", "rdf-schema#comment>"] {
+        for p in [
+            "rdf-syntax-ns#type>",
+            "rdf-schema#label>",
+            "rdf-schema#comment>",
+        ] {
             assert!(about.iter().any(|a| a.ends_with(p)), "fl:{term} lacks {p}");
         }
-        let is_class = defs.iter().any(|q| q.subject.to_string() == iri && q.object.to_string().ends_with("owl#Class>"));
-        let aligned = about.iter().any(|a| a.contains("skos/core#") || a.ends_with("subClassOf>") || a.ends_with("subPropertyOf>") || a.ends_with("equivalentClass>"));
-        let typed = about.iter().any(|a| a.ends_with("rdf-schema#domain>") || a.ends_with("rdf-schema#range>"));
+        let is_class = defs
+            .iter()
+            .any(|q| q.subject.to_string() == iri && q.object.to_string().ends_with("owl#Class>"));
+        let aligned = about.iter().any(|a| {
+            a.contains("skos/core#")
+                || a.ends_with("subClassOf>")
+                || a.ends_with("subPropertyOf>")
+                || a.ends_with("equivalentClass>")
+        });
+        let typed = about
+            .iter()
+            .any(|a| a.ends_with("rdf-schema#domain>") || a.ends_with("rdf-schema#range>"));
         assert!(is_class || typed, "fl:{term} lacks a domain or range");
         assert!(aligned, "fl:{term} is aligned to no standard vocabulary");
     }

@@ -499,6 +499,13 @@ fn party_node(g: &mut Graph, p: &Party, iris: &Iris) -> NamedNode {
     }
 }
 
+/// Adds the document's TEI to its graph, as the text of the TEI resource, so
+/// that a store holds everything a reader of the document needs.
+pub fn attach_tei(g: &mut Graph, doc: &Document, tei: &[u8], iris: &Iris) {
+    let node = nn(iris.tei(doc));
+    g.text(&node, s("text"), &String::from_utf8_lossy(tei));
+}
+
 /// RDF formats frus-ld writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Syntax {

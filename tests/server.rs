@@ -1,0 +1,414 @@
+//! `frus-ld serve`, started on 127.0.0.1 and stopped by each test.
+
+mod common;
+use common::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start(store: &Path, extra: &[&str], token: Option<&str>) -> Server {
+    let port = free_port();
+    let mut cmd = bin();
+    cmd.arg("serve")
+        .arg("--store")
+        .arg(store)
+        .args(["--bind", &format!("127.0.0.1:{port}")])
+        .args(extra);
+    cmd.stderr(Stdio::piped()).stdout(Stdio::null());
+    match token {
+        Some(t) => cmd.env("FRUS_LD_TOKEN", t),
+        None => cmd.env_remove("FRUS_LD_TOKEN"),
+    };
+    let child = cmd.spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Server { child, port }
+}
+
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn http(s: &Server, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+    let mut stream = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nContent-Length: {}\r\n", s.port, body.len());
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    stream.write_all(req.as_bytes()).unwrap();
+    stream.write_all(body).unwrap();
+    let mut r = BufReader::new(stream);
+    let mut line = String::new();
+    r.read_line(&mut line).unwrap();
+    let status: u16 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+    let mut headers = Vec::new();
+    loop {
+        line.clear();
+        r.read_line(&mut line).unwrap();
+        let l = line.trim_end();
+        if l.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = l.split_once(':') {
+            headers.push((k.trim().to_string(), v.trim().to_string()));
+        }
+    }
+    let mut body = Vec::new();
+    r.read_to_end(&mut body).unwrap();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&body).to_string(),
+    }
+}
+
+fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+fn loaded_store(dir: &Path) -> std::path::PathBuf {
+    let st = dir.join("store");
+    let o = run(bin()
+        .arg("load")
+        .arg(demo("d1.alt.txt"))
+        .arg(demo("d2.alt.txt"))
+        .arg("--store")
+        .arg(&st)
+        .args(["--volume", "frus1959v99"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    st
+}
+
+const SELECT: &str = "SELECT ?n ?s WHERE { ?d <http://schema.org/position> ?n ; <http://schema.org/sender>/<http://schema.org/name> ?s } ORDER BY ?n";
+
+#[test]
+fn the_sparql_protocol_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(&loaded_store(dir.path()), &["--cors", "*"], None);
+    // GET, with content negotiation
+    let path = format!("/query?query={}", enc(SELECT));
+    for (accept, type_, needle) in [
+        (
+            "application/sparql-results+json",
+            "application/sparql-results+json",
+            "\"Walter C. Dowling\"",
+        ),
+        (
+            "application/sparql-results+xml",
+            "application/sparql-results+xml",
+            "<literal>Walter C. Dowling</literal>",
+        ),
+        ("text/csv", "text/csv", "2,Walter C. Dowling"),
+        (
+            "text/tab-separated-values",
+            "text/tab-separated-values",
+            "\"Walter C. Dowling\"",
+        ),
+    ] {
+        let r = http(&s, "GET", &path, &[("Accept", accept)], b"");
+        assert_eq!(r.status, 200, "{accept}: {}", r.body);
+        assert!(
+            r.header("Content-Type").unwrap().starts_with(type_),
+            "{accept}"
+        );
+        assert!(r.body.contains(needle), "{accept}: {}", r.body);
+        assert_eq!(r.header("Access-Control-Allow-Origin"), Some("*"));
+    }
+    // POST, as a form and as a query body
+    let form = format!("query={}", enc(SELECT));
+    let r = http(
+        &s,
+        "POST",
+        "/query",
+        &[
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Accept", "text/csv"),
+        ],
+        form.as_bytes(),
+    );
+    assert!(r.body.contains("1,Department of State"), "{}", r.body);
+    let r = http(
+        &s,
+        "POST",
+        "/query",
+        &[
+            ("Content-Type", "application/sparql-query"),
+            ("Accept", "text/csv"),
+        ],
+        SELECT.as_bytes(),
+    );
+    assert!(r.body.contains("1,Department of State"), "{}", r.body);
+    // CONSTRUCT in Turtle, N-Triples and JSON-LD
+    let c =
+        "CONSTRUCT { ?d <http://schema.org/sender> ?s } WHERE { ?d <http://schema.org/sender> ?s }";
+    for (accept, needle) in [
+        ("text/turtle", "schema:sender"),
+        ("application/n-triples", "<http://schema.org/sender>"),
+        ("application/ld+json", "\"@id\""),
+    ] {
+        let r = http(
+            &s,
+            "POST",
+            "/query",
+            &[
+                ("Content-Type", "application/sparql-query"),
+                ("Accept", accept),
+            ],
+            c.as_bytes(),
+        );
+        assert_eq!(r.status, 200, "{accept}: {}", r.body);
+        assert!(r.body.contains(needle), "{accept}: {}", r.body);
+    }
+    // ASK, the service description, the graph store, a document's TEI, the page
+    let r = http(
+        &s,
+        "GET",
+        &format!("/query?query={}", enc("ASK { ?s ?p ?o }")),
+        &[("Accept", "application/sparql-results+json")],
+        b"",
+    );
+    assert!(r.body.contains("true"));
+    let r = http(&s, "GET", "/query", &[], b"");
+    assert!(
+        r.body.contains("sd:Service") && r.body.contains("SPARQL11Query"),
+        "{}",
+        r.body
+    );
+    let g = enc("https://history.state.gov/historicaldocuments/frus1959v99/d2");
+    let r = http(
+        &s,
+        "GET",
+        &format!("/store?graph={g}"),
+        &[("Accept", "application/n-triples")],
+        b"",
+    );
+    assert_eq!(r.status, 200);
+    assert!(
+        r.body.contains("<http://schema.org/position> \"2\"^^"),
+        "{}",
+        &r.body[..200.min(r.body.len())]
+    );
+    let r = http(
+        &s,
+        "GET",
+        "/store?graph=http%3A%2F%2Fexample.org%2Fnone",
+        &[],
+        b"",
+    );
+    assert_eq!(r.status, 404);
+    let r = http(&s, "GET", &format!("/tei?doc={g}"), &[], b"");
+    assert!(r
+        .body
+        .contains("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\""));
+    let r = http(&s, "GET", "/", &[], b"");
+    assert!(r.body.contains("Run query") && r.body.contains("who-wrote-to-whom"));
+    // a malformed query
+    let r = http(
+        &s,
+        "GET",
+        &format!("/query?query={}", enc("SELECT ?x WHERE {")),
+        &[],
+        b"",
+    );
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("malformed SPARQL query"));
+}
+
+#[test]
+fn read_only_unless_allowed_with_a_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = loaded_store(dir.path());
+    let update = b"INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> <http://schema.org/name> \"A\" } }";
+    {
+        let s = start(&st, &[], None);
+        let r = http(
+            &s,
+            "POST",
+            "/update",
+            &[("Content-Type", "application/sparql-update")],
+            update,
+        );
+        assert_eq!(r.status, 403, "{}", r.body);
+    }
+    let s = start(&st, &["--allow-update"], Some("secret-token-1"));
+    let r = http(
+        &s,
+        "POST",
+        "/update",
+        &[("Content-Type", "application/sparql-update")],
+        update,
+    );
+    assert_eq!(r.status, 401);
+    let auth = ("Authorization", "Bearer secret-token-1");
+    let r = http(
+        &s,
+        "POST",
+        "/update",
+        &[("Content-Type", "application/sparql-update"), auth],
+        update,
+    );
+    assert_eq!(r.status, 204, "{}", r.body);
+    // Graph Store Protocol: PUT a graph, read it back, delete it
+    let ttl = b"<http://example.org/b> <http://schema.org/name> \"B\" .";
+    let r = http(
+        &s,
+        "PUT",
+        "/store?graph=http%3A%2F%2Fexample.org%2Fh",
+        &[("Content-Type", "text/turtle"), auth],
+        ttl,
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    let r = http(
+        &s,
+        "GET",
+        "/store?graph=http%3A%2F%2Fexample.org%2Fh",
+        &[("Accept", "application/n-triples")],
+        b"",
+    );
+    assert_eq!(
+        r.body.trim(),
+        "<http://example.org/b> <http://schema.org/name> \"B\" ."
+    );
+    let r = http(
+        &s,
+        "DELETE",
+        "/store?graph=http%3A%2F%2Fexample.org%2Fh",
+        &[auth],
+        b"",
+    );
+    assert_eq!(r.status, 204);
+    assert_eq!(
+        http(
+            &s,
+            "GET",
+            "/store?graph=http%3A%2F%2Fexample.org%2Fh",
+            &[],
+            b""
+        )
+        .status,
+        404
+    );
+    // no token in the environment: --allow-update refuses to start
+    let o = run(bin()
+        .arg("serve")
+        .arg("--store")
+        .arg(&st)
+        .arg("--allow-update")
+        .env_remove("FRUS_LD_TOKEN"));
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("FRUS_LD_TOKEN"));
+}
+
+#[test]
+fn limits_end_runaway_queries_and_the_server_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = loaded_store(dir.path());
+    let mut s = start(
+        &st,
+        &["--timeout", "1", "--max-results", "5", "--max-body", "2000"],
+        None,
+    );
+    // every path between any two nodes: Oxigraph reads the store all along
+    let runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a (<http://schema.org/mentions>|!<http://example.org/x>)* ?b . ?b (!<http://example.org/y>)* ?c }";
+    let started = Instant::now();
+    let r = http(
+        &s,
+        "POST",
+        "/query",
+        &[("Content-Type", "application/sparql-query")],
+        runaway.as_bytes(),
+    );
+    assert_eq!(r.status, 503, "{}", r.body);
+    assert!(r.body.contains("time limit"), "{}", r.body);
+    assert!(started.elapsed() < Duration::from_secs(30));
+    let r = http(
+        &s,
+        "POST",
+        "/query",
+        &[("Content-Type", "application/sparql-query")],
+        b"SELECT * WHERE { ?s ?p ?o } LIMIT 100",
+    );
+    assert_eq!(r.status, 500);
+    assert!(r.body.contains("more than 5 results"), "{}", r.body);
+    let big = vec![b' '; 3000];
+    let r = http(
+        &s,
+        "POST",
+        "/query",
+        &[("Content-Type", "application/sparql-query")],
+        &big,
+    );
+    assert_eq!(r.status, 413);
+    // still serving
+    let r = http(
+        &s,
+        "GET",
+        &format!("/query?query={}", enc("ASK { ?s ?p ?o }")),
+        &[],
+        b"",
+    );
+    assert_eq!(r.status, 200);
+    // one log line a request
+    let _ = s.child.kill();
+    let mut log = String::new();
+    s.child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut log)
+        .unwrap();
+    let lines: Vec<&str> = log
+        .lines()
+        .filter(|l| l.starts_with("POST /query") || l.starts_with("GET /query"))
+        .collect();
+    assert_eq!(lines.len(), 4, "{log}");
+    assert!(lines[0].starts_with("POST /query 503"), "{log}");
+}
