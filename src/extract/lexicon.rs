@@ -107,7 +107,15 @@ fn looks_like_org(s: &str) -> bool {
         "Headquarters",
         "Fleet",
     ];
-    HEADS.iter().any(|h| s.split([' ', ',']).any(|w| w == *h))
+    // the head noun ends the name ("Policy Planning Staff") or starts it
+    // before "of" ("Bureau of Far Eastern Affairs"); "Embassy telegram" is no
+    // organization
+    let first = s.split([',', ';']).next().unwrap_or(s).trim();
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let last = words.last().copied().unwrap_or("");
+    let proper = last.chars().next().is_some_and(char::is_uppercase);
+    HEADS.contains(&last)
+        || (words.len() > 2 && HEADS.contains(&words[0]) && words[1] == "of" && proper)
 }
 
 pub fn authority_entity(r: &super::authority::Record, kind: EntityKind, name: &str) -> Entity {
