@@ -85,6 +85,8 @@ enum To {
     Nquads,
     Trig,
     Rdfxml,
+    /// JSON-LD (its context: vocab/context.jsonld's prefixes).
+    Jsonld,
     /// The document model, for debugging and for other tools.
     Json,
 }
@@ -98,6 +100,7 @@ impl To {
             To::Nquads => "nq",
             To::Trig => "trig",
             To::Rdfxml => "rdf",
+            To::Jsonld => "jsonld",
             To::Json => "json",
         }
     }
@@ -279,6 +282,7 @@ fn render(doc: &Document, to: To, cx: &Context_) -> Result<Vec<u8>> {
                 To::Ntriples => rdf::Syntax::NTriples,
                 To::Nquads => rdf::Syntax::NQuads,
                 To::Trig => rdf::Syntax::TriG,
+                To::Jsonld => rdf::Syntax::JsonLd,
                 _ => rdf::Syntax::RdfXml,
             };
             rdf::serialize(&[rdf::graph(doc, &cx.iris)], syntax)

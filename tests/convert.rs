@@ -178,6 +178,12 @@ fn every_rdf_format_parses_back() {
         ("nquads", RdfFormat::NQuads),
         ("trig", RdfFormat::TriG),
         ("rdfxml", RdfFormat::RdfXml),
+        (
+            "jsonld",
+            RdfFormat::JsonLd {
+                profile: oxigraph::io::JsonLdProfileSet::empty(),
+            },
+        ),
     ] {
         let text = convert(&demo("d2.txt"), to, &["--volume", "frus1958-60v99"]);
         let quads: Vec<_> = RdfParser::from_format(format)

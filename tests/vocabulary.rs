@@ -74,3 +74,20 @@ fn every_term_used_is_defined_with_label_comment_and_alignment() {
         assert!(aligned, "fl:{term} is aligned to no standard vocabulary");
     }
 }
+
+#[test]
+fn the_published_json_ld_context_names_every_prefix() {
+    let text = std::fs::read_to_string(root().join("vocab/context.jsonld")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).expect("context.jsonld is JSON");
+    let ctx = &v["@context"];
+    for (p, iri) in [
+        ("schema", "http://schema.org/"),
+        ("dcterms", "http://purl.org/dc/terms/"),
+        ("rico", "https://www.ica.org/standards/RiC/ontology#"),
+        ("oa", "http://www.w3.org/ns/oa#"),
+        ("fl", FL),
+    ] {
+        let got = ctx[p].as_str().or_else(|| ctx[p]["@id"].as_str());
+        assert_eq!(got, Some(iri), "prefix {p}");
+    }
+}

@@ -69,6 +69,14 @@ fn term_entity(t: &Entry, auth: &Authority) -> Entity {
         e.authority = Some(p.record.iri.clone());
         e.wikidata = p.record.wikidata();
         e.coordinates = p.lat_lon;
+    } else if exp == "Department" {
+        // in the State Department's own series, "the Department" is the Department of State
+        let d = super::rules::org_entity("Department of State", auth);
+        e.key = d.key;
+        e.kind = d.kind;
+        e.name = d.name;
+        e.authority = d.authority;
+        e.wikidata = d.wikidata;
     } else if exp.starts_with("Government of") || looks_like_org(exp) {
         let first = exp.split(';').next().unwrap_or(exp).trim();
         e.key = format!("org/{}", slug(first));
@@ -224,6 +232,17 @@ impl Lexicon {
             if t.name.contains('.') {
                 add(
                     &t.name.replace('.', ""),
+                    Target::Term {
+                        entity: Box::new(e.clone()),
+                        short,
+                    },
+                );
+            }
+            // "govt" is printed "Govt" at the start of a phrase
+            if t.name.len() >= 3 && t.name.chars().all(|c| c.is_ascii_lowercase()) {
+                let cap = t.name[..1].to_uppercase() + &t.name[1..];
+                add(
+                    &cap,
                     Target::Term {
                         entity: Box::new(e.clone()),
                         short,

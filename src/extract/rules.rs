@@ -203,6 +203,25 @@ fn persons(text: &str, cx: &DocContext, auth: &Authority, in_signature: bool, ou
                 "title-and-name",
                 4,
             ));
+            continue;
+        }
+        // a person of the authority data whom the title makes sure of:
+        // "Foreign Minister Shigemitsu" in 1958, when he no longer was
+        let listed = lp.iter().any(|p| p.surname == surname);
+        let known: Vec<_> = auth
+            .persons
+            .iter()
+            .filter(|p| p.family.as_deref() == Some(surname))
+            .collect();
+        if !listed && known.len() == 1 && m.as_str() == surname {
+            let p = known[0];
+            out.push(entity_span(
+                m.start(),
+                m.end(),
+                authority_entity(&p.record, EntityKind::Person, &p.name),
+                "title-and-name",
+                4,
+            ));
         }
     }
     for n in &cx.introduced {
@@ -446,14 +465,26 @@ fn organizations(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Sp
         }
         // a bare "Embassy"/"Department": the party of the document it stands for
         let entity = match name {
-            "Embassy" => match cx.parties.iter().find(|p| {
-                p.office
-                    .as_deref()
-                    .is_some_and(|o| o.starts_with("Embassy"))
-            }) {
-                Some(p) => org_entity(p.office.as_deref().unwrap_or(""), auth),
-                None => continue,
-            },
+            "Embassy" => {
+                // the embassy of a party: "the Embassy in Japan", or the
+                // embassy of "the Ambassador to Japan"
+                let office = cx
+                    .parties
+                    .iter()
+                    .filter_map(|p| p.office.as_deref())
+                    .find_map(|o| {
+                        if o.starts_with("Embassy") {
+                            Some(o.to_string())
+                        } else {
+                            o.strip_prefix("Ambassador to ")
+                                .map(|c| format!("Embassy in {c}"))
+                        }
+                    });
+                match office {
+                    Some(o) => org_entity(&o, auth),
+                    None => continue,
+                }
+            }
             "Department" => org_entity("Department of State", auth),
             _ => org_entity(name, auth),
         };

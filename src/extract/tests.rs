@@ -222,8 +222,12 @@ fn organizations_by_the_shape_of_their_names() {
         found(&d)
     );
     assert!(has(&d, "Defense", "Department of Defense", "defense"));
-    // "Embassy" alone: the Ambassador's embassy is not a party here, so not guessed
-    assert!(!found(&d).iter().any(|(t, _, _)| t == "Embassy"));
+    // "the Embassy" alone: the embassy of the Ambassador who writes
+    assert!(
+        has(&d, "Embassy", "Embassy in Korea", "institution-name"),
+        "{:?}",
+        found(&d)
+    );
 }
 
 #[test]

@@ -74,12 +74,16 @@ pub struct Graph {
     /// which every document that mentions them repeats: in a store they go
     /// to one shared graph, so that a query over all graphs sees them once.
     pub shared: Vec<Triple>,
+    /// The document's triples so far, to keep each once.
+    seen: std::collections::HashSet<Triple>,
 }
 
 impl Graph {
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        self.triples
-            .push(Triple::new(NamedOrBlankNode::from(s.clone()), p, o.into()));
+        let t = Triple::new(NamedOrBlankNode::from(s.clone()), p, o.into());
+        if self.seen.insert(t.clone()) {
+            self.triples.push(t);
+        }
     }
 
     fn text(&mut self, s: &NamedNode, p: NamedNode, o: &str) {
@@ -136,6 +140,7 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
         triples: Vec::new(),
         shared_name: nn(iris.shared_graph()),
         shared: Vec::new(),
+        seen: Default::default(),
     };
     g.add(&d, rdf::TYPE.into(), s("Message"));
     g.add(&d, rdf::TYPE.into(), rico("Record"));
@@ -514,6 +519,8 @@ pub enum Syntax {
     NQuads,
     TriG,
     RdfXml,
+    /// JSON-LD, with the prefixes of `vocab/context.jsonld` as its context.
+    JsonLd,
 }
 
 impl Syntax {
@@ -524,6 +531,9 @@ impl Syntax {
             Syntax::NQuads => RdfFormat::NQuads,
             Syntax::TriG => RdfFormat::TriG,
             Syntax::RdfXml => RdfFormat::RdfXml,
+            Syntax::JsonLd => RdfFormat::JsonLd {
+                profile: oxigraph::io::JsonLdProfileSet::empty(),
+            },
         }
     }
 }
@@ -532,7 +542,10 @@ impl Syntax {
 /// in the default graph otherwise.
 pub fn serialize(graphs: &[Graph], syntax: Syntax) -> Vec<u8> {
     let mut ser = RdfSerializer::from_format(syntax.format());
-    if matches!(syntax, Syntax::Turtle | Syntax::TriG | Syntax::RdfXml) {
+    if matches!(
+        syntax,
+        Syntax::Turtle | Syntax::TriG | Syntax::RdfXml | Syntax::JsonLd
+    ) {
         for (p, iri) in PREFIXES {
             ser = ser.with_prefix(p, iri).expect("valid prefix");
         }
