@@ -222,3 +222,26 @@ fn several_files_go_to_a_directory() {
     assert!(dir.path().join("d1.ttl").exists());
     assert!(dir.path().join("d2.alt.ttl").exists());
 }
+
+#[test]
+fn a_document_not_declassified_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("d19.txt");
+    std::fs::write(
+        &f,
+        "19. Memorandum From the Director of Central Intelligence (Smith) to the President0\n  1. Source: Central Intelligence Agency, Job 80B01676R, Box 4. Top Secret. 3 pages of source text not declassified.\n",
+    )
+    .unwrap();
+    let xml = convert(&f, "tei", &[]);
+    validate_tei(&xml).unwrap();
+    let doc = parse(&xml);
+    let gap = doc
+        .descendants()
+        .find(|n| n.has_tag_name((TEI_NS, "gap")))
+        .expect("a gap");
+    assert_eq!(gap.attribute("extent"), Some("3 pages of source text"));
+    assert_eq!(xml.matches("place=\"foot\"").count(), 1);
+    // "the President" is a person, the addressee
+    assert!(xml.contains("<correspAction type=\"received\">"));
+    assert!(!xml.contains("ref=\"#person-source\""), "{xml}");
+}

@@ -120,9 +120,13 @@ fn link_parties(doc: &mut Document) {
         .flatten()
     {
         let found = match party.kind {
-            PartyKind::Person => heading
-                .iter()
-                .find(|m| m.kind == EntityKind::Person && Some(&m.text) == party.name.as_ref()),
+            PartyKind::Person => heading.iter().find(|m| {
+                m.kind == EntityKind::Person
+                    && (Some(&m.text) == party.name.as_ref()
+                        || party.name.is_none()
+                            && m.rule == "office"
+                            && party.office.as_deref() == Some(m.text.as_str()))
+            }),
             PartyKind::Organization => heading.iter().find(|m| {
                 m.kind == EntityKind::Organization
                     && party

@@ -17,7 +17,7 @@ const TITLE: &str = r"(?:Mr\.|Mrs\.|Miss|Dr\.|Ambassador|Minister|Prime Minister
 
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{TITLE}\s+(?P<name>(?:[A-Z][a-z]+\s)?[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+)\b"
+        r"\b{TITLE} (?P<name>(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+)\b"
     ))
     .expect("valid regex")
 });

@@ -245,6 +245,26 @@ pub fn party(phrase: &str) -> Party {
             }
         }
     }
+    // an office held by one person at a time: "the President"
+    const PERSON_OFFICES: [&str; 8] = [
+        "President",
+        "Vice President",
+        "Secretary of State",
+        "Secretary of Defense",
+        "Secretary",
+        "Under Secretary of State",
+        "Acting Secretary of State",
+        "Prime Minister",
+    ];
+    if PERSON_OFFICES.contains(&bare) {
+        return Party {
+            phrase: phrase.to_string(),
+            kind: PartyKind::Person,
+            name: None,
+            office: Some(bare.to_string()),
+            entity: None,
+        };
+    }
     let is_org = ORG_HEADS.iter().any(|h| bare.starts_with(h))
         || phrase.starts_with("the ")
         || bare

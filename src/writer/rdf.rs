@@ -282,6 +282,7 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
             g.add(&d, rico("hasAuthor"), nn(entity_iri(e, iris)));
         }
     }
+    provenance(&mut g, doc, &d, iris);
     entities(&mut g, doc, &d, iris);
     mentions(&mut g, doc, &d, iris);
     for note in &doc.notes {
@@ -429,6 +430,43 @@ fn date_or_text(x: &str) -> Literal {
         _ => xsd::STRING,
     };
     Literal::new_typed_literal(x, dt)
+}
+
+/// How the graph came about: frus-ld of this version read this input
+/// (its file name, which is all that stays the same across machines).
+fn provenance(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
+    let agent = nn(format!(
+        "{}agent/frus-ld/{}",
+        iris.base(),
+        env!("CARGO_PKG_VERSION")
+    ));
+    let activity = nn(format!("{}#conversion", d.as_str()));
+    let input = std::path::Path::new(&doc.source_path)
+        .file_name()
+        .map(|f| f.to_string_lossy().to_string())
+        .unwrap_or_default();
+    g.add(d, prov("wasGeneratedBy"), activity.clone());
+    g.add(d, prov("wasAttributedTo"), agent.clone());
+    g.add(&activity, rdf::TYPE.into(), prov("Activity"));
+    g.add(&activity, prov("wasAssociatedWith"), agent);
+    g.text(
+        &activity,
+        s("description"),
+        &format!(
+            "read from the {} web text {input}",
+            match doc.form {
+                TextForm::Web => "footnote-list",
+                TextForm::Alt => "dateline",
+            }
+        ),
+    );
+    if let Some(v) = &doc.volume {
+        g.add(
+            &activity,
+            prov("used"),
+            nn(format!("{}/d{}", iris.volume(v), doc.number)),
+        );
+    }
 }
 
 /// Each mention as a Web Annotation: the entity is the body, the target is

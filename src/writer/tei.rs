@@ -251,9 +251,13 @@ impl TeiWriter<'_> {
                     self.out.start("roleName", &[]);
                     self.out.text(o);
                     self.out.end("roleName");
-                    self.out.text(" ");
                 }
-                self.out.text(p.name.as_deref().unwrap_or(&p.phrase));
+                match (&p.name, &p.office) {
+                    (Some(n), Some(_)) => self.out.text(&format!(" {n}")),
+                    (Some(n), None) => self.out.text(n),
+                    (None, Some(_)) => {}
+                    (None, None) => self.out.text(&p.phrase),
+                }
                 self.out.end("persName");
             }
             PartyKind::Organization => {
@@ -463,9 +467,16 @@ impl TeiWriter<'_> {
         {
             // a document printed as heading and source note only
             self.out.open("div", &[("type", "withheld")]);
+            let extent = self
+                .doc
+                .source_note
+                .as_ref()
+                .and_then(|sn| WITHHELD.captures(&sn.text))
+                .map(|c| c[1].to_string())
+                .unwrap_or_else(|| "the whole document".to_string());
             self.out.empty_block(
                 "gap",
-                &[("reason", "not-declassified"), ("extent", "whole document")],
+                &[("reason", "not-declassified"), ("extent", &extent)],
             );
             self.out.close("div");
         }
@@ -648,6 +659,13 @@ impl TeiWriter<'_> {
         self.out.end("note");
     }
 }
+
+static WITHHELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(\d+(?:-\d+/\d+)? (?:pages?|paragraphs?|lines?) of source text) not declassified",
+    )
+    .expect("valid regex")
+});
 
 /// The IRI of an entity: its authority IRI, else one minted from its key.
 pub fn entity_iri(e: &Entity, iris: &Iris) -> String {
