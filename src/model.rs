@@ -277,6 +277,29 @@ pub enum Block {
     PageBreak(String),
     /// "[1 paragraph (4 lines of source text) not declassified]" on its own.
     Gap(Gap),
+    /// Numbered or lettered paragraphs in a row ("1. …", "2. …" or "a. …",
+    /// "b. …"): each item keeps its label as printed.
+    List(Vec<Vec<Inline>>),
+}
+
+impl Block {
+    /// The runs of inlines the block holds.
+    pub fn runs(&self) -> Vec<&Vec<Inline>> {
+        match self {
+            Block::Paragraph(v) | Block::Label(v) => vec![v],
+            Block::List(items) => items.iter().collect(),
+            Block::PageBreak(_) | Block::Gap(_) => Vec::new(),
+        }
+    }
+
+    /// The same runs, to change.
+    pub fn runs_mut(&mut self) -> Vec<&mut Vec<Inline>> {
+        match self {
+            Block::Paragraph(v) | Block::Label(v) => vec![v],
+            Block::List(items) => items.iter_mut().collect(),
+            Block::PageBreak(_) | Block::Gap(_) => Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -505,9 +528,7 @@ fn division_runs_mut<'a>(d: &'a mut Division, out: &mut Vec<&'a mut Vec<Inline>>
         out.push(s);
     }
     for b in &mut d.blocks {
-        if let Block::Paragraph(v) | Block::Label(v) = b {
-            out.push(v);
-        }
+        out.extend(b.runs_mut());
     }
     if let Some(s) = &mut d.signed {
         out.push(s);
@@ -524,9 +545,7 @@ fn division_runs<'a>(d: &'a Division, out: &mut Vec<&'a Vec<Inline>>) {
         out.push(s);
     }
     for b in &d.blocks {
-        if let Block::Paragraph(v) | Block::Label(v) = b {
-            out.push(v);
-        }
+        out.extend(b.runs());
     }
     if let Some(s) = &d.signed {
         out.push(s);
@@ -552,9 +571,12 @@ fn collect_pages(div: &Division, out: &mut Vec<String>) {
     let blocks = |bs: &[Block], out: &mut Vec<String>| {
         for b in bs {
             match b {
-                Block::Paragraph(v) | Block::Label(v) => inl(v, out),
                 Block::PageBreak(n) => out.push(n.clone()),
-                Block::Gap(_) => {}
+                other => {
+                    for v in other.runs() {
+                        inl(v, out);
+                    }
+                }
             }
         }
     };

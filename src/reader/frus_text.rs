@@ -538,7 +538,60 @@ fn division(label: Option<Vec<Inline>>, mut bs: Vec<Vec<Inline>>) -> Division {
         first_para = false;
         div.blocks.push(Block::Paragraph(b));
     }
+    div.blocks = group_lists(std::mem::take(&mut div.blocks));
     div
+}
+
+static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(\d{1,2})|([a-z])(?: \[([a-z])\])?)\. ").expect("valid regex")
+});
+
+/// The place of a list label in its sequence: "3. " → (number, 3),
+/// "c. " → (letter, 3).
+fn list_label(b: &Block) -> Option<(bool, u32)> {
+    let Block::Paragraph(v) = b else { return None };
+    let Some(Inline::Text { text }) = v.first() else {
+        return None;
+    };
+    let c = LIST_LABEL.captures(text)?;
+    // "e [f]. ": the editors' correction counts
+    match (c.get(1), c.get(3).or(c.get(2))) {
+        (Some(n), _) => Some((true, n.as_str().parse().ok()?)),
+        (_, Some(l)) => Some((false, l.as_str().bytes().next()? as u32 - b'a' as u32 + 1)),
+        _ => None,
+    }
+}
+
+/// Numbered or lettered paragraphs in a row, in sequence, become a list.
+fn group_lists(blocks: Vec<Block>) -> Vec<Block> {
+    let labels: Vec<Option<(bool, u32)>> = blocks.iter().map(list_label).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut blocks: Vec<Option<Block>> = blocks.into_iter().map(Some).collect();
+    while i < blocks.len() {
+        let mut j = i + 1;
+        if let Some((kind, n)) = labels[i] {
+            let mut want = n + 1;
+            while j < blocks.len() && labels[j] == Some((kind, want)) {
+                want += 1;
+                j += 1;
+            }
+        }
+        if j - i >= 2 {
+            let items = (i..j)
+                .filter_map(|k| match blocks[k].take() {
+                    Some(Block::Paragraph(v)) => Some(v),
+                    _ => None,
+                })
+                .collect();
+            out.push(Block::List(items));
+        } else {
+            out.extend(blocks[i].take());
+            j = i + 1;
+        }
+        i = j;
+    }
+    out
 }
 
 /// Splits inlines after `at` bytes of their plain text.
@@ -603,9 +656,12 @@ fn infer_missing_pages(body: &mut Division) {
         }
         for b in &d.blocks {
             match b {
-                Block::Paragraph(v) | Block::Label(v) => inl(v, pos, pbs),
                 Block::PageBreak(n) => pbs.extend(n.parse().ok().map(|n| (*pos, n))),
-                Block::Gap(_) => {}
+                other => {
+                    for v in other.runs() {
+                        inl(v, pos, pbs);
+                    }
+                }
             }
         }
         if let Some(s) = &d.signed {
@@ -688,9 +744,7 @@ fn collect_runs<'a>(d: &'a mut Division, out: &mut Vec<&'a mut Vec<Inline>>) {
         out.push(s);
     }
     for b in &mut d.blocks {
-        if let Block::Paragraph(v) | Block::Label(v) = b {
-            out.push(v);
-        }
+        out.extend(b.runs_mut());
     }
     if let Some(s) = &mut d.signed {
         out.push(s);
@@ -796,5 +850,27 @@ mod tests {
         assert!(decode(b"").unwrap_err().message.contains("empty"));
         assert_eq!(decode(b"1. A\n\xff\xfe").unwrap_err().line, Some(2));
         assert!(decode(b"ab\0cd").unwrap_err().message.contains("binary"));
+    }
+}
+
+#[cfg(test)]
+mod list_tests {
+    use super::*;
+
+    #[test]
+    fn numbered_and_lettered_paragraphs_become_lists() {
+        let text = "3. Telegram From the Embassy in Korea to the Department of State0\n\nIntro.\n\n1. First.\n\n2. Second.\n\na. One.\n\nb. Two.\n\nc. Three.\n\nc [d]. Corrected.\n\n3 p.m. is not a label.\n  1. Source: X.\n";
+        let d = read(text.as_bytes(), "t", &ReadOptions::default()).unwrap();
+        let lists: Vec<usize> = d
+            .body
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::List(items) => Some(items.len()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(lists, vec![2, 4]);
+        assert!(matches!(d.body.blocks.last(), Some(Block::Paragraph(_))));
     }
 }

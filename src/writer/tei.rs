@@ -534,6 +534,17 @@ impl TeiWriter<'_> {
                     let id = format!("{}_pb{}", self.id, n);
                     self.out.empty_block("pb", &[("n", n), ("xml:id", &id)]);
                 }
+                Block::List(items) => {
+                    self.out.open("list", &[]);
+                    for item in items {
+                        self.paragraphs += 1;
+                        let id = format!("{}_p{}", self.id, self.paragraphs);
+                        self.out.open_inline_block("item", &[("xml:id", &id)]);
+                        self.inlines(item);
+                        self.out.end("item");
+                    }
+                    self.out.close("list");
+                }
                 Block::Gap(g) => {
                     self.out.open(
                         "gap",
