@@ -19,7 +19,7 @@ fn text_before_notes(doc: &roxmltree::Document) -> Vec<(String, String)> {
         let block = note
             .ancestors()
             .find(|a| {
-                ["p", "head", "signed", "salute"]
+                ["p", "head", "signed", "salute", "item"]
                     .iter()
                     .any(|t| a.has_tag_name((TEI_NS, *t)))
             })
