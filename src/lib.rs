@@ -10,6 +10,7 @@
 //! Readers build the model; writers only read it; the store only sees RDF.
 
 pub mod authority;
+pub mod batch;
 pub mod dates;
 pub mod error;
 pub mod extract;

@@ -11,6 +11,7 @@ use frus_ld::reader::{self, ReadOptions};
 use frus_ld::store::{self, ResultFormat};
 use frus_ld::volume;
 use frus_ld::writer::{rdf, tei};
+use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -119,6 +120,18 @@ struct ConvertArgs {
     output: Option<PathBuf>,
     #[command(flatten)]
     doc: DocOptions,
+    #[command(flatten)]
+    batch: BatchOptions,
+}
+
+#[derive(Args, Clone)]
+struct BatchOptions {
+    /// No progress bar: one summary line at the end.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Write the failures, one JSON object a line (file, line, error), to this file.
+    #[arg(long, value_name = "FILE.jsonl")]
+    report: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -131,6 +144,8 @@ struct LoadArgs {
     store: Option<PathBuf>,
     #[command(flatten)]
     doc: DocOptions,
+    #[command(flatten)]
+    batch: BatchOptions,
 }
 
 #[derive(Args)]
@@ -260,11 +275,11 @@ fn read_batch(paths: &[PathBuf], cx: &Context_) -> Vec<(PathBuf, Result<Document
             .collect();
         volume::infer_dates(&mut group);
     }
-    for (_, d) in docs.iter_mut() {
+    docs.par_iter_mut().for_each(|(_, d)| {
         if let Ok(d) = d {
             extract::enrich(d, &cx.knowledge);
         }
-    }
+    });
     docs
 }
 
@@ -317,16 +332,37 @@ fn convert(a: ConvertArgs) -> Result<ExitCode> {
         .ok_or_else(|| anyhow!("several inputs: give -o DIR for their outputs"))?;
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create directory", dir.display()))?;
-    let mut failed = 0;
-    for (f, doc) in read_batch(&a.files, &cx) {
-        let result = doc
-            .and_then(|doc| render(&doc, a.to, &cx))
-            .and_then(|bytes| write_atomic(&dir.join(output_name(&f, a.to)), &bytes));
-        if let Err(e) = result {
-            eprintln!("frus-ld: {e:#}");
-            failed += 1;
-        }
+
+    let mut batch = frus_ld::batch::Batch::new(
+        "converted",
+        &a.files,
+        a.batch.quiet,
+        a.batch.report.as_deref(),
+    );
+    // two inputs must not write the same output
+    let mut owner: std::collections::BTreeMap<PathBuf, &PathBuf> =
+        std::collections::BTreeMap::new();
+    for f in &a.files {
+        owner.entry(output_name(f, a.to)).or_insert(f);
     }
+    let results: Vec<(PathBuf, Result<()>)> = read_batch(&a.files, &cx)
+        .into_par_iter()
+        .map(|(f, doc)| {
+            let name = output_name(&f, a.to);
+            if owner.get(&name).is_some_and(|o| **o != f) {
+                let first = owner[&name].display().to_string();
+                return (f, Err(anyhow!("{} would be written by {first} too; give the inputs separate -o directories", name.display())));
+            }
+            let r = doc
+                .and_then(|doc| render(&doc, a.to, &cx))
+                .and_then(|bytes| write_atomic(&dir.join(output_name(&f, a.to)), &bytes));
+            (f, r)
+        })
+        .collect();
+    for (f, r) in results {
+        batch.record(&f, r);
+    }
+    let failed = batch.finish()?;
     if failed > 0 {
         bail!("{failed} of {} documents failed", a.files.len());
     }
@@ -382,41 +418,27 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
     let path = a.store.clone().unwrap_or_else(store::default_location);
     let st = store::open(&path)?;
     store::load_reference_data(&st, cx.iris.base())?;
-    let (mut docs, mut quads, mut failed) = (0usize, 0usize, 0usize);
     let (texts, rdf_files): (Vec<PathBuf>, Vec<PathBuf>) = files
         .iter()
         .cloned()
         .partition(|f| f.extension().is_some_and(|e| e == "txt"));
-    let results = read_batch(&texts, &cx)
-        .into_iter()
-        .map(|(_, doc)| {
-            doc.and_then(|doc| {
-                let mut g = rdf::graph(&doc, &cx.iris);
-                rdf::attach_tei(&mut g, &doc, &tei::write(&doc, &cx.iris), &cx.iris);
-                store::replace_graph(&st, &g)
-            })
-        })
-        .chain(
-            rdf_files
-                .iter()
-                .map(|f| store::load_rdf_file(&st, f, cx.iris.base())),
-        );
-    for result in results {
-        match result {
-            Ok(n) => {
-                docs += 1;
-                quads += n;
-            }
-            Err(e) => {
-                eprintln!("frus-ld: {e:#}");
-                failed += 1;
-            }
-        }
+    let mut batch =
+        frus_ld::batch::Batch::new("loaded", &files, a.batch.quiet, a.batch.report.as_deref());
+    let mut quads = 0usize;
+    for (f, doc) in read_batch(&texts, &cx) {
+        let r = doc.and_then(|doc| {
+            let mut g = rdf::graph(&doc, &cx.iris);
+            rdf::attach_tei(&mut g, &doc, &tei::write(&doc, &cx.iris), &cx.iris);
+            store::replace_graph(&st, &g)
+        });
+        batch.record(&f, r.map(|n| quads += n));
     }
-    eprintln!(
-        "loaded {docs} files ({quads} quads) into {}",
-        path.display()
-    );
+    for f in &rdf_files {
+        let r = store::load_rdf_file(&st, f, cx.iris.base());
+        batch.record(f, r.map(|n| quads += n));
+    }
+    let failed = batch.finish()?;
+    eprintln!("{quads} quads in the store at {}", path.display());
     if failed > 0 {
         bail!("{failed} of {} files failed to load", files.len());
     }

@@ -159,3 +159,49 @@ fn a_bad_file_in_a_batch_does_not_stop_the_others() {
     assert!(!out.join("bad.tei.xml").exists());
     assert!(stderr(&o).contains("1 of 2 documents failed"));
 }
+
+#[test]
+fn a_batch_reports_its_failures_as_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("notes.txt");
+    std::fs::write(&bad, "Meeting notes, not a FRUS document.\n").unwrap();
+    let out = dir.path().join("out");
+    let report = dir.path().join("errors.jsonl");
+    let o = run(bin()
+        .arg("convert")
+        .arg(demo("d1.txt"))
+        .arg(&bad)
+        .arg(demo("d2.txt"))
+        .args(["--quiet", "-o"])
+        .arg(&out)
+        .arg("--report")
+        .arg(&report));
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("converted 2 of 3 documents"), "{err}");
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&report)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0]["file"].as_str().unwrap().ends_with("notes.txt"));
+    assert_eq!(lines[0]["line"], 1);
+    assert!(lines[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("not a FRUS document"));
+    // two inputs that would write the same output
+    let twin = dir.path().join("d1.txt");
+    std::fs::copy(demo("d1.txt"), &twin).unwrap();
+    let out2 = dir.path().join("out2");
+    let o = run(bin()
+        .arg("convert")
+        .arg(demo("d1.txt"))
+        .arg(&twin)
+        .arg("-o")
+        .arg(&out2));
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("would be written by"), "{}", stderr(&o));
+    assert!(out2.join("d1.tei.xml").exists());
+}

@@ -397,6 +397,7 @@ fn limits_end_runaway_queries_and_the_server_goes_on() {
     );
     assert_eq!(r.status, 200);
     // one log line a request
+    std::thread::sleep(Duration::from_millis(1000));
     let _ = s.child.kill();
     let mut log = String::new();
     s.child
