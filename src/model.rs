@@ -521,7 +521,9 @@ impl Document {
     }
 }
 
-fn division_runs_mut<'a>(d: &'a mut Division, out: &mut Vec<&'a mut Vec<Inline>>) {
+/// The runs of a division in reading order: label, head, salute, blocks,
+/// signature, then its enclosures.
+pub(crate) fn division_runs_mut<'a>(d: &'a mut Division, out: &mut Vec<&'a mut Vec<Inline>>) {
     out.push(&mut d.label);
     out.push(&mut d.head);
     if let Some(s) = &mut d.salute {

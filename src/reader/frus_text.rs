@@ -692,7 +692,7 @@ fn infer_missing_pages(body: &mut Division) {
     }
     // split the text run that holds each target position
     let mut runs = Vec::new();
-    collect_runs(body, &mut runs);
+    crate::model::division_runs_mut(body, &mut runs);
     let mut pos = 0;
     let mut t = 0;
     for run in runs {
@@ -737,22 +737,6 @@ fn infer_missing_pages(body: &mut Division) {
     }
 }
 
-fn collect_runs<'a>(d: &'a mut Division, out: &mut Vec<&'a mut Vec<Inline>>) {
-    out.push(&mut d.label);
-    out.push(&mut d.head);
-    if let Some(s) = &mut d.salute {
-        out.push(s);
-    }
-    for b in &mut d.blocks {
-        out.extend(b.runs_mut());
-    }
-    if let Some(s) = &mut d.signed {
-        out.push(s);
-    }
-    for e in &mut d.enclosures {
-        collect_runs(e, out);
-    }
-}
 
 /// The document's date: the dateline's, else one named in the heading,
 /// else the one the central-file number names.
