@@ -737,7 +737,6 @@ fn infer_missing_pages(body: &mut Division) {
     }
 }
 
-
 /// The document's date: the dateline's, else one named in the heading,
 /// else the one the central-file number names.
 fn document_date(doc: &Document) -> Option<DocumentDate> {
