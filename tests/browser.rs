@@ -3,9 +3,7 @@
 
 mod common;
 use common::*;
-use std::net::{TcpListener, TcpStream};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 #[test]
 fn type_a_query_run_it_see_the_rows() {
@@ -24,33 +22,8 @@ fn type_a_query_run_it_see_the_rows() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
-    let st = tmp.path().join("store");
-    let o = run(bin()
-        .arg("load")
-        .arg(demo("d1.alt.txt"))
-        .arg(demo("d2.alt.txt"))
-        .arg("--store")
-        .arg(&st)
-        .args(["--volume", "frus1959v99"]));
-    assert!(o.status.success(), "{}", stderr(&o));
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut server = bin()
-        .arg("serve")
-        .arg("--store")
-        .arg(&st)
-        .args(["--bind", &format!("127.0.0.1:{port}")])
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "server did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let server = start_server(&demo_store(tmp.path()), &[], None);
+    let port = server.port;
     let shot = tmp.path().join("page.png");
     let out = Command::new("node")
         .arg(dir.join("query-page.mjs"))
@@ -59,8 +32,7 @@ fn type_a_query_run_it_see_the_rows() {
         .current_dir(&dir)
         .output()
         .unwrap();
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),

@@ -4,24 +4,13 @@
 
 mod common;
 use common::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const TEI_NS: &str = "http://www.tei-c.org/ns/1.0";
 
 fn gold(corpus: &Path) -> Vec<serde_json::Value> {
     let text = std::fs::read_to_string(corpus.join("gold.json")).unwrap();
     serde_json::from_str(&text).unwrap()
-}
-
-fn list_args(corpus: &Path) -> Vec<String> {
-    vec![
-        "--volume".into(),
-        "frus1958-60v18".into(),
-        "--persons".into(),
-        corpus.join("persons.tsv").display().to_string(),
-        "--terms".into(),
-        corpus.join("terms.tsv").display().to_string(),
-    ]
 }
 
 fn convert_tei(file: &Path, corpus: &Path) -> String {
@@ -146,17 +135,7 @@ fn the_corpus_loads_and_answers_who_wrote_to_whom() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let st = dir.path().join("store");
-    let alt: Vec<PathBuf> = (1..=11)
-        .map(|i| corpus.join(format!("d{i}.alt.txt")))
-        .collect();
-    let o = run(bin()
-        .arg("load")
-        .args(&alt)
-        .arg("--store")
-        .arg(&st)
-        .args(list_args(&corpus)));
-    assert!(o.status.success(), "{}", stderr(&o));
+    let st = corpus_store(dir.path(), &corpus);
     let q = root().join("examples/queries/who-wrote-to-whom.rq");
     let o = run(bin()
         .arg("query")

@@ -4,25 +4,7 @@
 mod common;
 use common::*;
 use oxigraph::io::{RdfFormat, RdfParser};
-use std::path::{Path, PathBuf};
-
-fn corpus_store(dir: &Path, corpus: &Path) -> PathBuf {
-    let st = dir.join("store");
-    let alt: Vec<PathBuf> = (1..=11)
-        .map(|i| corpus.join(format!("d{i}.alt.txt")))
-        .collect();
-    let o = run(bin()
-        .arg("load")
-        .args(&alt)
-        .arg("--store")
-        .arg(&st)
-        .args(["--volume", "frus1958-60v18", "--persons"])
-        .arg(corpus.join("persons.tsv"))
-        .arg("--terms")
-        .arg(corpus.join("terms.tsv")));
-    assert!(o.status.success(), "{}", stderr(&o));
-    st
-}
+use std::path::PathBuf;
 
 fn files(dir: &str, ext: &str) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(root().join(dir))

@@ -3,52 +3,8 @@
 mod common;
 use common::*;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::Path;
-use std::process::{Child, Stdio};
+use std::net::TcpStream;
 use std::time::{Duration, Instant};
-
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn start(store: &Path, extra: &[&str], token: Option<&str>) -> Server {
-    let port = free_port();
-    let mut cmd = bin();
-    cmd.arg("serve")
-        .arg("--store")
-        .arg(store)
-        .args(["--bind", &format!("127.0.0.1:{port}")])
-        .args(extra);
-    cmd.stderr(Stdio::piped()).stdout(Stdio::null());
-    match token {
-        Some(t) => cmd.env("FRUS_LD_TOKEN", t),
-        None => cmd.env_remove("FRUS_LD_TOKEN"),
-    };
-    let child = cmd.spawn().unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "server did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Server { child, port }
-}
 
 struct Reply {
     status: u16,
@@ -114,25 +70,12 @@ fn enc(s: &str) -> String {
         .collect()
 }
 
-fn loaded_store(dir: &Path) -> std::path::PathBuf {
-    let st = dir.join("store");
-    let o = run(bin()
-        .arg("load")
-        .arg(demo("d1.alt.txt"))
-        .arg(demo("d2.alt.txt"))
-        .arg("--store")
-        .arg(&st)
-        .args(["--volume", "frus1959v99"]));
-    assert!(o.status.success(), "{}", stderr(&o));
-    st
-}
-
 const SELECT: &str = "SELECT ?n ?s WHERE { ?d <http://schema.org/position> ?n ; <http://schema.org/sender>/<http://schema.org/name> ?s } ORDER BY ?n";
 
 #[test]
 fn the_sparql_protocol_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
-    let s = start(&loaded_store(dir.path()), &["--cors", "*"], None);
+    let s = start_server(&demo_store(dir.path()), &["--cors", "*"], None);
     // GET, with content negotiation
     let path = format!("/query?query={}", enc(SELECT));
     for (accept, type_, needle) in [
@@ -265,10 +208,10 @@ fn the_sparql_protocol_in_every_format() {
 #[test]
 fn read_only_unless_allowed_with_a_token() {
     let dir = tempfile::tempdir().unwrap();
-    let st = loaded_store(dir.path());
+    let st = demo_store(dir.path());
     let update = b"INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> <http://schema.org/name> \"A\" } }";
     {
-        let s = start(&st, &[], None);
+        let s = start_server(&st, &[], None);
         let r = http(
             &s,
             "POST",
@@ -278,7 +221,7 @@ fn read_only_unless_allowed_with_a_token() {
         );
         assert_eq!(r.status, 403, "{}", r.body);
     }
-    let s = start(&st, &["--allow-update"], Some("secret-token-1"));
+    let s = start_server(&st, &["--allow-update"], Some("secret-token-1"));
     let r = http(
         &s,
         "POST",
@@ -350,8 +293,8 @@ fn read_only_unless_allowed_with_a_token() {
 #[test]
 fn limits_end_runaway_queries_and_the_server_goes_on() {
     let dir = tempfile::tempdir().unwrap();
-    let st = loaded_store(dir.path());
-    let mut s = start(
+    let st = demo_store(dir.path());
+    let mut s = start_server(
         &st,
         &["--timeout", "1", "--max-results", "5", "--max-body", "2000"],
         None,

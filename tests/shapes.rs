@@ -55,17 +55,7 @@ fn every_output_conforms_and_a_broken_graph_does_not() {
     if let Some(corpus) = shared_corpus() {
         for i in 1..=11 {
             for form in ["txt", "alt.txt"] {
-                inputs.push((
-                    corpus.join(format!("d{i}.{form}")),
-                    vec![
-                        "--volume".into(),
-                        "frus1958-60v18".into(),
-                        "--persons".into(),
-                        corpus.join("persons.tsv").display().to_string(),
-                        "--terms".into(),
-                        corpus.join("terms.tsv").display().to_string(),
-                    ],
-                ));
+                inputs.push((corpus.join(format!("d{i}.{form}")), list_args(&corpus)));
             }
         }
     }

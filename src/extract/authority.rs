@@ -5,7 +5,7 @@
 //! The files are compiled into the binary and read once.
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{Literal, Term};
+use oxigraph::model::Term;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -279,11 +279,6 @@ impl Authority {
         })?;
         self.person_by_iri(&t.holder)
     }
-}
-
-/// A literal's text, for tests and messages.
-pub fn literal_text(l: &Literal) -> &str {
-    l.value()
 }
 
 #[cfg(test)]

@@ -344,7 +344,7 @@ impl Lexicon {
         let Some(ac) = &self.ac else { return };
         for m in ac.find_overlapping_iter(text) {
             let (s, e) = (m.start(), m.end());
-            let (form, targets) = &self.forms[m.pattern().as_usize()];
+            let (_, targets) = &self.forms[m.pattern().as_usize()];
             let before = text[..s].chars().next_back();
             if before.is_some_and(char::is_alphanumeric) {
                 continue;
@@ -388,21 +388,19 @@ impl Lexicon {
                     }
                     continue;
                 }
-                if let Some(span) = self.span(t, s, e, text, form, cx, in_source_note) {
+                if let Some(span) = self.span(t, s, e, text, cx, in_source_note) {
                     out.push(span);
                 }
             }
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn span(
         &self,
         t: &Target,
         s: usize,
         e: usize,
         text: &str,
-        form: &str,
         cx: &DocContext,
         in_source_note: bool,
     ) -> Option<Span> {
@@ -421,7 +419,7 @@ impl Lexicon {
             }
             Target::AuthorityPerson { index, full } => {
                 let p = &cx.auth.persons[*index];
-                if !*full && !authority_surname_ok(p, cx, form) {
+                if !*full && !authority_surname_ok(p, cx) {
                     return None;
                 }
                 let mut ent = authority_entity(&p.record, EntityKind::Person, &p.name);
@@ -499,7 +497,7 @@ fn office_list_context(text: &str, s: usize, e: usize) -> bool {
 
 /// The surname alone names a person of the authority data only when the
 /// document names him in full, or he held an office on its date.
-fn authority_surname_ok(p: &super::authority::Person, cx: &DocContext, _form: &str) -> bool {
+fn authority_surname_ok(p: &super::authority::Person, cx: &DocContext) -> bool {
     let full = p
         .record
         .names()

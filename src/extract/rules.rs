@@ -5,7 +5,7 @@
 
 use super::authority::Authority;
 use super::lexicon::{authority_entity, treaty_entity_of};
-use super::persons::{contains_word, DocContext};
+use super::persons::DocContext;
 use super::{Knowledge, Span, What};
 use crate::dates::{month_number, MONTH_PATTERN};
 use crate::iri::slug;
@@ -703,5 +703,4 @@ fn treaties(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) 
         });
         out.push(entity_span(name_s, n.end(), e, "described-agreement", 5));
     }
-    let _ = contains_word;
 }

@@ -99,7 +99,7 @@ pub fn serve(store: Store, config: Config) -> Result<()> {
     Ok(())
 }
 
-/// Serves on an already bound server until it is unblocked (for tests).
+/// Serves on an already bound server with a pool of worker threads.
 pub fn run(server: Arc<Server>, store: Arc<Store>, config: Arc<Config>) {
     let workers: Vec<_> = (0..config.threads.max(1))
         .map(|_| {

@@ -87,3 +87,89 @@ pub fn validate_tei(xml: &str) -> Result<(), String> {
         ))
     }
 }
+
+/// The options that give a conversion of the shared corpus its volume and lists.
+pub fn list_args(corpus: &Path) -> Vec<String> {
+    vec![
+        "--volume".into(),
+        "frus1958-60v18".into(),
+        "--persons".into(),
+        corpus.join("persons.tsv").display().to_string(),
+        "--terms".into(),
+        corpus.join("terms.tsv").display().to_string(),
+    ]
+}
+
+/// A store in `dir` loaded with the alt form of every document of the corpus.
+pub fn corpus_store(dir: &Path, corpus: &Path) -> PathBuf {
+    let st = dir.join("store");
+    let alt: Vec<PathBuf> = (1..=11)
+        .map(|i| corpus.join(format!("d{i}.alt.txt")))
+        .collect();
+    let o = run(bin()
+        .arg("load")
+        .args(&alt)
+        .arg("--store")
+        .arg(&st)
+        .args(list_args(corpus)));
+    assert!(o.status.success(), "{}", stderr(&o));
+    st
+}
+
+/// A store in `dir` loaded with the project's two example documents.
+pub fn demo_store(dir: &Path) -> PathBuf {
+    let st = dir.join("store");
+    let o = run(bin()
+        .arg("load")
+        .arg(demo("d1.alt.txt"))
+        .arg(demo("d2.alt.txt"))
+        .arg("--store")
+        .arg(&st)
+        .args(["--volume", "frus1959v99"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    st
+}
+
+/// `frus-ld serve` on a free port of 127.0.0.1, stopped when dropped.
+pub struct Server {
+    pub child: std::process::Child,
+    pub port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts the server on `store` with `extra` options and, if given, the
+/// update token in its environment; returns once it accepts connections.
+pub fn start_server(store: &Path, extra: &[&str], token: Option<&str>) -> Server {
+    use std::net::{TcpListener, TcpStream};
+    use std::time::{Duration, Instant};
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut cmd = bin();
+    cmd.arg("serve")
+        .arg("--store")
+        .arg(store)
+        .args(["--bind", &format!("127.0.0.1:{port}")])
+        .args(extra)
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null());
+    match token {
+        Some(t) => cmd.env("FRUS_LD_TOKEN", t),
+        None => cmd.env_remove("FRUS_LD_TOKEN"),
+    };
+    let child = cmd.spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Server { child, port }
+}
