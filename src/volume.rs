@@ -19,6 +19,14 @@ fn stated(doc: &Document) -> Option<SimpleDate> {
         .map(|d| d.date)
 }
 
+/// The dates of the nearest dated documents before and after number `n`
+/// (sorted by number), when both exist and are in chronological order.
+fn between(dated: &[(u32, SimpleDate)], n: u32) -> Option<(SimpleDate, SimpleDate)> {
+    let prev = dated.iter().rev().find(|(m, _)| *m < n)?.1;
+    let next = dated.iter().find(|(m, _)| *m > n)?.1;
+    (prev <= next).then_some((prev, next))
+}
+
 /// Infers or checks the dates of the documents of one volume. The slice may
 /// be in any order; documents of other volumes are not to be mixed in.
 pub fn infer_dates(docs: &mut [&mut Document]) {
@@ -31,19 +39,10 @@ pub fn infer_dates(docs: &mut [&mut Document]) {
         if stated(doc).is_some() {
             continue;
         }
-        let prev = anchors
-            .iter()
-            .rev()
-            .find(|(n, _)| *n < doc.number)
-            .map(|a| a.1);
-        let next = anchors.iter().find(|(n, _)| *n > doc.number).map(|a| a.1);
-        let (Some(prev), Some(next)) = (prev, next) else {
+        // none where the order is not chronological (a new chapter)
+        let Some((prev, next)) = between(&anchors, doc.number) else {
             continue;
         };
-        if prev > next {
-            // not chronological here (a new chapter): nothing to infer
-            continue;
-        }
         let distrusted = match &doc.date {
             Some(DocumentDate {
                 date,
@@ -81,24 +80,16 @@ pub fn infer_dates(docs: &mut [&mut Document]) {
         .collect();
     dated.sort();
     for doc in docs.iter_mut().filter(|d| d.date.is_none()) {
-        let prev = dated
-            .iter()
-            .rev()
-            .find(|(n, _)| *n < doc.number)
-            .map(|a| a.1);
-        let next = dated.iter().find(|(n, _)| *n > doc.number).map(|a| a.1);
-        if let (Some(prev), Some(next)) = (prev, next) {
-            if prev <= next {
-                doc.date = Some(DocumentDate {
-                    date: prev,
-                    not_after: Some(next),
-                    evidence: DateEvidence::Neighbours {
-                        before: prev.iso(),
-                        after: next.iso(),
-                        distrusted: None,
-                    },
-                });
-            }
+        if let Some((prev, next)) = between(&dated, doc.number) {
+            doc.date = Some(DocumentDate {
+                date: prev,
+                not_after: Some(next),
+                evidence: DateEvidence::Neighbours {
+                    before: prev.iso(),
+                    after: next.iso(),
+                    distrusted: None,
+                },
+            });
         }
     }
 }
