@@ -552,7 +552,7 @@ fn push(a: PushArgs) -> Result<ExitCode> {
     })?;
     let st = if a.inputs.is_empty() {
         let path = a.store.clone().unwrap_or_else(store::default_location);
-        store::open_existing(&path)?
+        store::open_read_only(&path)?
     } else {
         // the files' graphs as `load` would store them, in memory; nothing
         // is sent unless every file could be read

@@ -54,6 +54,19 @@ pub fn open_existing(path: &Path) -> Result<Store> {
     Store::open(path).map_err(|e| anyhow!("{}: cannot open the store: {e}", path.display()))
 }
 
+/// Opens an existing store for reading only, even while another process
+/// (`serve`, `load`) has it open; what that process writes later is not seen.
+pub fn open_read_only(path: &Path) -> Result<Store> {
+    if !path.is_dir() {
+        return Err(anyhow!(
+            "{}: no store here (run `frus-ld load` first, or give --store)",
+            path.display()
+        ));
+    }
+    Store::open_read_only(path)
+        .map_err(|e| anyhow!("{}: cannot open the store: {e}", path.display()))
+}
+
 /// Replaces the document's graph by `g`, atomically.
 pub fn replace_graph(store: &Store, g: &Graph) -> Result<usize> {
     replace_graphs(store, std::slice::from_ref(&g.name), g.quads().collect())
