@@ -216,7 +216,32 @@ pub fn http_request(
     }
     let mut body = Vec::new();
     r.read_to_end(&mut body).unwrap();
+    let chunked = headers.iter().any(|(k, v)| {
+        k.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
+    });
+    if chunked {
+        body = dechunk(&body);
+    }
     (status, headers, String::from_utf8_lossy(&body).to_string())
+}
+
+/// The body of a chunked transfer: each chunk's size in hex, CRLF, the
+/// chunk, CRLF; a chunk of size 0 ends it.
+fn dechunk(mut raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let eol = raw
+            .windows(2)
+            .position(|w| w == b"\r\n")
+            .expect("chunk size line");
+        let size = std::str::from_utf8(&raw[..eol]).unwrap();
+        let size = usize::from_str_radix(size.split(';').next().unwrap().trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&raw[eol + 2..eol + 2 + size]);
+        raw = &raw[eol + 2 + size + 2..];
+    }
 }
 
 /// A path's query-string form: everything but letters, digits and `-_.` escaped.
