@@ -16,6 +16,7 @@ pub mod dates;
 pub mod error;
 pub mod extract;
 pub mod iri;
+pub mod load;
 pub mod model;
 pub mod output;
 pub mod push;

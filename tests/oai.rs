@@ -226,71 +226,13 @@ fn documents(store: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Gives the documents of a store that the catalog lacks an entry, dated
-/// now, as `load` does for what it loads; does nothing when `load` wrote
-/// the catalog already.
-fn catalog_if_missing(store: &Path) {
-    let o = run(bin()
-        .args([
-            "query",
-            "SELECT ?g WHERE { GRAPH ?g { ?g a <http://schema.org/Message> } \
-             FILTER NOT EXISTS { GRAPH ?c { ?e <https://w3id.org/frus-ld/vocab#entryFor> ?g } } } ORDER BY ?g",
-            "--format",
-            "tsv",
-        ])
-        .arg("--store")
-        .arg(store));
-    assert!(o.status.success(), "{}", stderr(&o));
-    let missing: Vec<String> = stdout(&o)
-        .lines()
-        .skip(1)
-        .map(|l| {
-            l.trim()
-                .trim_start_matches('<')
-                .trim_end_matches('>')
-                .to_string()
-        })
-        .collect();
-    if missing.is_empty() {
-        return;
-    }
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap();
-    let stamp = chrono::DateTime::from_timestamp(now.as_secs() as i64, 0)
-        .unwrap()
-        .format("%Y-%m-%dT%H:%M:%SZ");
-    let graph = format!(
-        "<https://w3id.org/frus-ld/id/graph/catalog-{}>",
-        now.as_nanos()
-    );
-    let mut nq = String::new();
-    for (i, d) in missing.iter().enumerate() {
-        let e = format!(
-            "<https://w3id.org/frus-ld/id/catalog/{}-{i}>",
-            now.as_nanos()
-        );
-        nq.push_str(&format!(
-            "{e} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/frus-ld/vocab#CatalogEntry> {graph} .\n\
-             {e} <https://w3id.org/frus-ld/vocab#entryFor> <{d}> {graph} .\n\
-             {e} <http://purl.org/dc/terms/modified> \"{stamp}\"^^<http://www.w3.org/2001/XMLSchema#dateTime> {graph} .\n"
-        ));
-    }
-    let f = store.with_extension(format!("catalog-{}.nq", now.as_nanos()));
-    std::fs::write(&f, nq).unwrap();
-    let o = run(bin().arg("load").arg(&f).arg("--store").arg(store));
-    assert!(o.status.success(), "{}", stderr(&o));
-}
-
 /// The corpus store when the shared corpus is there, else the demo store,
 /// with the page size that makes either one page several times.
 fn some_store(dir: &Path) -> (PathBuf, &'static str) {
-    let (store, page) = match shared_corpus() {
+    match shared_corpus() {
         Some(c) => (corpus_store(dir, &c), "3"),
         None => (demo_store(dir), "1"),
-    };
-    catalog_if_missing(&store);
-    (store, page)
+    }
 }
 
 #[test]
@@ -610,10 +552,8 @@ fn from_and_until_select_by_datestamp() {
         ),
     };
     load(&first, &extra);
-    catalog_if_missing(&st);
     std::thread::sleep(Duration::from_millis(1100));
     load(&second, &extra);
-    catalog_if_missing(&st);
     let s = start_server(&st, &["--oai-page-size", "2"], None);
     let mut c = Client::new(&s, &dir.path().join("responses"));
     let all = c.pages(

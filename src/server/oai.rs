@@ -1,9 +1,10 @@
 //! An OAI-PMH 2.0 data provider at `/oai`.
 //!
 //! - **Records** are the documents of the store's catalog: each catalog
-//!   entry (`fl:CatalogEntry`, written by `load`) names a document graph
+//!   entry (`fl:CatalogEntry`, written by `load`) names a loaded graph
 //!   (`fl:entryFor`) and the time its content last changed
-//!   (`dcterms:modified`), which is the record's datestamp. A graph without
+//!   (`dcterms:modified`), which is the record's datestamp; the graphs that
+//!   are documents' (the document is a `schema:Message` in it) are records. A graph without
 //!   a catalog entry (written through `/store`, or by a `load` older than
 //!   the catalog) is not a record until it is loaded again.
 //! - **Identifiers** are the documents' IRIs (their history.state.gov
@@ -709,10 +710,25 @@ fn read_catalog(store: &Store) -> Result<Vec<Entry>, OaiError> {
             }
         }
     }
+    // the catalog has every loaded graph; the records are the documents'
+    let message = nn(format!("{SCHEMA}Message"));
+    let mut documents = HashSet::new();
+    for q in store.quads_for_pattern(None, Some(rdf::TYPE), Some(message.as_ref().into()), None) {
+        let q = q.map_err(internal)?;
+        if let (NamedOrBlankNode::NamedNode(d), GraphName::NamedNode(g)) = (q.subject, q.graph_name)
+        {
+            if d == g {
+                documents.insert(d);
+            }
+        }
+    }
     let mut entries = Vec::with_capacity(stamps.len());
     for q in store.quads_for_pattern(None, Some(entry_for.as_ref()), None, None) {
         let q = q.map_err(internal)?;
         if let Term::NamedNode(doc) = q.object {
+            if !documents.contains(&doc) {
+                continue;
+            }
             if let Some((at, stored)) = stamps.remove(&(q.subject, q.graph_name)) {
                 entries.push(Entry { at, stored, doc });
             }
@@ -771,6 +787,9 @@ fn earliest_datestamp(store: &Store, config: &Config) -> Result<String, OaiError
 fn catalogued(store: &Store, id: &str) -> Result<(NamedNode, String), OaiError> {
     let unknown = || err("idDoesNotExist", format!("{id} is not in this repository"));
     let doc = NamedNode::new(id).map_err(|_| unknown())?;
+    if !is_document(store, doc.as_ref())? {
+        return Err(unknown());
+    }
     let entry_for = NamedNode::new_unchecked(format!("{VOCAB}entryFor"));
     let modified = NamedNode::new_unchecked(format!("{DCTERMS}modified"));
     for q in store.quads_for_pattern(
@@ -794,6 +813,23 @@ fn catalogued(store: &Store, id: &str) -> Result<(NamedNode, String), OaiError> 
         }
     }
     Err(unknown())
+}
+
+/// Is this the graph of a document (the document is a message in it)?
+fn is_document(store: &Store, doc: NamedNodeRef<'_>) -> Result<bool, OaiError> {
+    let message = nn(format!("{SCHEMA}Message"));
+    match store
+        .quads_for_pattern(
+            Some(doc.into()),
+            Some(rdf::TYPE),
+            Some(message.as_ref().into()),
+            Some(GraphNameRef::NamedNode(doc)),
+        )
+        .next()
+    {
+        Some(q) => q.map(|_| true).map_err(internal),
+        None => Ok(false),
+    }
 }
 
 /// One set per FRUS volume the store describes.
