@@ -7,6 +7,7 @@
 #   bash examples/push-to-oxigraph.sh [STORE]
 #
 # Without STORE, the example documents are loaded into a temporary store.
+# FRUS_LD_BIN names a frus-ld binary to use instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v oxigraph >/dev/null 2>&1; then
@@ -15,7 +16,7 @@ if ! command -v oxigraph >/dev/null 2>&1; then
 fi
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/frus-ld/target}"
 cargo build --release --quiet
-bin="$CARGO_TARGET_DIR/release/frus-ld"
+bin="${FRUS_LD_BIN:-$CARGO_TARGET_DIR/release/frus-ld}"
 work="$(mktemp -d)"
 pid=""
 cleanup() {
