@@ -15,7 +15,9 @@ if ! command -v oxigraph >/dev/null 2>&1; then
   exit 1
 fi
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/frus-ld/target}"
-cargo build --release --quiet
+if [ -z "${FRUS_LD_BIN:-}" ]; then
+  cargo build --release --quiet
+fi
 bin="${FRUS_LD_BIN:-$CARGO_TARGET_DIR/release/frus-ld}"
 work="$(mktemp -d)"
 pid=""
