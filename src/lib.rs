@@ -10,6 +10,7 @@
 //! Readers build the model; writers only read it; the store only sees RDF.
 
 pub mod authority;
+pub mod base64;
 pub mod batch;
 pub mod dates;
 pub mod error;
@@ -18,6 +19,7 @@ pub mod iri;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod push;
 pub mod reader;
 pub mod server;
 pub mod store;

@@ -46,7 +46,7 @@ Default store: $FRUS_LD_STORE, else $XDG_DATA_HOME/frus-ld/store, else ~/.local/
 Examples:\n  frus-ld load corpus/frus1958-60v18 --persons corpus/frus1958-60v18/persons.tsv\n  frus-ld load extra.ttl --store /tmp/store"
     )]
     Load(LoadArgs),
-    /// Serve the store over HTTP: SPARQL at /query, graphs at /store, a query page at /.
+    /// Serve the store over HTTP: SPARQL at /query, graphs at /store, OAI-PMH at /oai, a query page at /.
     #[command(
         after_help = "The server binds to 127.0.0.1 unless --bind says otherwise and is read-only unless\n\
 started with --allow-update, which takes the bearer token for writes from the environment\n\
@@ -54,6 +54,15 @@ variable FRUS_LD_TOKEN (never from the command line).\n\n\
 Examples:\n  frus-ld serve\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/query"
     )]
     Serve(ServeArgs),
+    /// Send the store's graphs (or those of FRUS text and RDF files) to a SPARQL 1.1 Graph Store endpoint.
+    #[command(
+        after_help = "One PUT a graph (?graph=IRI, N-Triples), retried on connection errors and server\n\
+errors, then a summary; the exit status is non-zero when a graph failed.\n\
+Credentials come from the environment, never from the command line: FRUS_LD_PUSH_TOKEN (a bearer\n\
+token), or FRUS_LD_PUSH_USER and FRUS_LD_PUSH_PASSWORD (HTTP Basic).\n\n\
+Examples:\n  frus-ld push --endpoint http://127.0.0.1:7878/store\n  frus-ld push --endpoint http://localhost:3030/frus/data --graph-per-document corpus/frus1958-60v18 --volume frus1958-60v18"
+    )]
+    Push(PushArgs),
     /// Ask the store a SPARQL query.
     #[command(
         after_help = "SELECT and ASK print a table by default, or SPARQL results in JSON, CSV, TSV or XML;\n\
@@ -178,6 +187,41 @@ struct ServeArgs {
     /// Send Access-Control-Allow-Origin with this value (e.g. '*').
     #[arg(long, value_name = "ORIGIN")]
     cors: Option<String>,
+    /// Records (or headers) on one page of an OAI-PMH list at /oai.
+    #[arg(long, default_value_t = 100, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    oai_page_size: u64,
+    /// The OAI-PMH repository's name, as Identify gives it.
+    #[arg(long, default_value = frus_ld::server::DEFAULT_REPOSITORY_NAME, value_name = "NAME")]
+    oai_repository_name: String,
+    /// The e-mail address of the OAI-PMH repository's administrator, as Identify gives it.
+    #[arg(long, default_value = frus_ld::server::DEFAULT_ADMIN_EMAIL, value_name = "ADDRESS")]
+    oai_admin_email: String,
+}
+
+#[derive(Args)]
+struct PushArgs {
+    /// The Graph Store Protocol endpoint (Oxigraph: http://HOST:7878/store; Fuseki: http://HOST:3030/DATASET/data).
+    #[arg(long, value_name = "URL")]
+    endpoint: String,
+    /// The store to push (the default store unless files are given).
+    #[arg(long, value_name = "DIR", conflicts_with = "inputs")]
+    store: Option<PathBuf>,
+    /// FRUS text files (converted on the way), RDF files (.ttl .nt .nq .trig), or directories of
+    /// them, to push instead of a store: their graphs are those `load` would give them.
+    #[arg(value_name = "FILE|DIR")]
+    inputs: Vec<PathBuf>,
+    /// Each document's graph also carries what it uses from the shared graph (names, roles,
+    /// places, volumes), so that it stands alone; the shared graph is not sent by itself.
+    #[arg(long)]
+    graph_per_document: bool,
+    /// Attempts after the first on a connection error or a server error (5xx).
+    #[arg(long, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=20))]
+    retries: u32,
+    /// Longest one request may take, in seconds.
+    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    timeout: u64,
+    #[command(flatten)]
+    doc: DocOptions,
 }
 
 #[derive(Args)]
@@ -207,6 +251,7 @@ fn main() -> ExitCode {
         Command::Load(a) => load(a),
         Command::Query(a) => query(a),
         Command::Serve(a) => serve(a),
+        Command::Push(a) => push(a),
     };
     match result {
         Ok(code) => code,
@@ -591,6 +636,17 @@ fn serve(a: ServeArgs) -> Result<ExitCode> {
     } else {
         None
     };
+    let email = &a.oai_admin_email;
+    let valid_email = email.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty()
+            && host.contains('.')
+            && !host.starts_with('.')
+            && !host.ends_with('.')
+            && !email.chars().any(char::is_whitespace)
+    });
+    if !valid_email {
+        bail!("--oai-admin-email {email}: not an e-mail address");
+    }
     let st = if a.allow_update {
         store::open(&path)?
     } else {
@@ -606,8 +662,85 @@ fn serve(a: ServeArgs) -> Result<ExitCode> {
             max_body: a.max_body,
             cors: a.cors,
             threads: 4,
+            oai_page_size: a.oai_page_size as usize,
+            oai_repository_name: a.oai_repository_name,
+            oai_admin_email: a.oai_admin_email,
+            ..Default::default()
         },
     )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn push(a: PushArgs) -> Result<ExitCode> {
+    use frus_ld::push::{Credentials, Layout, Options, Pusher};
+    let credentials = Credentials::from_env()?;
+    let cx = context(&a.doc)?;
+    let shared = oxigraph::model::NamedNode::new(cx.iris.shared_graph())?;
+    let mut pusher = Pusher::new(Options {
+        endpoint: a.endpoint.clone(),
+        credentials,
+        retries: a.retries,
+        backoff: std::time::Duration::from_millis(250),
+        timeout: std::time::Duration::from_secs(a.timeout.max(1)),
+    })?;
+    let scratch = tempfile::Builder::new().prefix("frus-ld-push-").tempdir()?;
+    let st = if a.inputs.is_empty() {
+        let path = a.store.clone().unwrap_or_else(store::default_location);
+        store::open_read_only(&path)?
+    } else {
+        // the files' graphs as `load` would store them, in a temporary
+        // store (the bulk loader needs one on disk); nothing is sent unless
+        // every file could be read
+        let st = store::open(scratch.path())?;
+        store::load_reference_data(&st, cx.iris.base())?;
+        let files = one_form_each(collect_inputs(&a.inputs)?);
+        let (texts, rdf_files): (Vec<PathBuf>, Vec<PathBuf>) = files
+            .into_iter()
+            .partition(|f| f.extension().is_some_and(|e| e == "txt"));
+        let mut failed = 0;
+        let mut writer = BulkWriter::new(&st, cx.iris.base(), DEFAULT_BATCH_QUADS);
+        for group in volume_groups(&texts) {
+            for (f, doc) in read_batch(group, &cx) {
+                let r = doc
+                    .and_then(|doc| document_quads(&f, &doc, &cx))
+                    .and_then(|(name, quads)| writer.add_graph(name, quads).map(drop));
+                if let Err(e) = r {
+                    eprintln!("frus-ld: {}: {e:#}", f.display());
+                    failed += 1;
+                }
+            }
+        }
+        for f in &rdf_files {
+            let r = store::file_graph(f, cx.iris.base()).and_then(|g| writer.load_file(f, g));
+            if let Err(e) = r {
+                eprintln!("frus-ld: {}: {e:#}", f.display());
+                failed += 1;
+            }
+        }
+        writer.finish()?;
+        if failed > 0 {
+            bail!("{failed} files could not be read; nothing was pushed");
+        }
+        st
+    };
+    let layout = if a.graph_per_document {
+        Layout::GraphPerDocument
+    } else {
+        Layout::AsStored
+    };
+    let r = frus_ld::push::plan(&st, layout, &shared, |g| pusher.push(g));
+    let s = &pusher.summary;
+    eprintln!(
+        "pushed {} graphs, {} triples to {}; {} failed",
+        s.graphs,
+        s.triples,
+        a.endpoint,
+        s.failed.len()
+    );
+    r?;
+    if !s.failed.is_empty() {
+        bail!("{} graphs failed", s.failed.len());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

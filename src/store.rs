@@ -52,6 +52,19 @@ pub fn open_existing(path: &Path) -> Result<Store> {
     Store::open(path).map_err(|e| anyhow!("{}: cannot open the store: {e}", path.display()))
 }
 
+/// Opens an existing store for reading only, even while another process
+/// (`serve`, `load`) has it open; what that process writes later is not seen.
+pub fn open_read_only(path: &Path) -> Result<Store> {
+    if !path.is_dir() {
+        return Err(anyhow!(
+            "{}: no store here (run `frus-ld load` first, or give --store)",
+            path.display()
+        ));
+    }
+    Store::open_read_only(path)
+        .map_err(|e| anyhow!("{}: cannot open the store: {e}", path.display()))
+}
+
 fn replace_graphs(store: &Store, names: &[NamedNode], quads: Vec<Quad>) -> Result<usize> {
     let mut t = store.start_transaction()?;
     for n in names {

@@ -1,11 +1,12 @@
 //! `frus-ld serve`: the SPARQL 1.1 Protocol at `/query` (the path Oxigraph's
 //! own server uses), the Graph Store Protocol at `/store`, a service
-//! description, and a query page at `/`.
+//! description, an OAI-PMH data provider at `/oai`, and a query page at `/`.
 //!
 //! Read-only unless started with `--allow-update` and a token; every query
 //! has a time limit and a result limit; request bodies are limited; one log
 //! line a request goes to standard error.
 
+mod oai;
 mod page;
 
 use crate::store::union_default_graph;
@@ -39,6 +40,38 @@ pub struct Config {
     pub cors: Option<String>,
     /// Worker threads.
     pub threads: usize,
+    /// Records (or headers) on one page of an OAI-PMH list.
+    pub oai_page_size: usize,
+    /// The OAI-PMH repository's name (Identify).
+    pub oai_repository_name: String,
+    /// The OAI-PMH repository's administrator (Identify).
+    pub oai_admin_email: String,
+    /// What the server keeps between requests.
+    pub state: Arc<State>,
+}
+
+/// What the server keeps between requests: the changes made through it
+/// (while it serves a store, no other process can write to it, so these are
+/// all the changes) and the OAI-PMH catalog read after the last of them.
+#[derive(Default)]
+pub struct State {
+    changes: std::sync::atomic::AtomicU64,
+    catalog: std::sync::Mutex<Option<(u64, Arc<oai::Catalog>)>>,
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("State")
+            .field("changes", &self.changes)
+            .finish_non_exhaustive()
+    }
+}
+
+impl State {
+    fn changed(&self) {
+        self.changes
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 impl Default for Config {
@@ -51,9 +84,20 @@ impl Default for Config {
             max_body: 16 * 1024 * 1024,
             cors: None,
             threads: 4,
+            oai_page_size: 100,
+            oai_repository_name: DEFAULT_REPOSITORY_NAME.into(),
+            oai_admin_email: DEFAULT_ADMIN_EMAIL.into(),
+            state: Arc::default(),
         }
     }
 }
+
+/// The OAI-PMH repository's name unless `--oai-repository-name` says otherwise.
+pub const DEFAULT_REPOSITORY_NAME: &str =
+    "frus-ld: Foreign Relations of the United States as TEI and linked data";
+
+/// The OAI-PMH administrator unless `--oai-admin-email` says otherwise.
+pub const DEFAULT_ADMIN_EMAIL: &str = "oai-admin@example.org";
 
 /// A response before it is sent.
 struct Reply {
@@ -264,24 +308,59 @@ fn route(rq: &mut Request, store: &Store, config: &Config) -> Reply {
             };
             match SparqlEvaluator::new().parse_update(&text) {
                 Ok(u) => match u.on_store(store).execute() {
-                    Ok(()) => Reply {
-                        status: 204,
-                        content_type: "text/plain".into(),
-                        body: Vec::new(),
-                    },
-                    Err(e) => Reply::error(500, format!("update failed: {e}")),
+                    Ok(()) => {
+                        config.state.changed();
+                        Reply {
+                            status: 204,
+                            content_type: "text/plain".into(),
+                            body: Vec::new(),
+                        }
+                    }
+                    Err(e) => {
+                        // a failed update may have changed part of the store
+                        config.state.changed();
+                        Reply::error(500, format!("update failed: {e}"))
+                    }
                 },
                 Err(e) => Reply::error(400, format!("malformed SPARQL update: {e}")),
             }
         }
         (m, "/store") => graph_store(m, rq, store, &ps, config),
+        (Method::Get, "/oai") => oai::respond(store, &ps, &oai_base_url(rq, config), config),
+        (Method::Post, "/oai") => {
+            let body = match read_body(rq, config) {
+                Ok(b) => b,
+                Err(r) => return r,
+            };
+            // OAI-PMH arguments come as a form; anything else has none
+            let ct = header_value(rq, "Content-Type").unwrap_or_default();
+            let mut all = ps.clone();
+            if ct.starts_with("application/x-www-form-urlencoded") {
+                all.extend(form_urlencoded::parse(&body).into_owned());
+            }
+            oai::respond(store, &all, &oai_base_url(rq, config), config)
+        }
         (Method::Get, "/tei") => tei(store, &ps),
-        (_, "/query" | "/update" | "/" | "/tei") => Reply::error(405, "method not allowed here"),
+        (_, "/query" | "/update" | "/" | "/tei" | "/oai") => {
+            Reply::error(405, "method not allowed here")
+        }
         _ => Reply::error(
             404,
             "not found: try / for the query page, /query for SPARQL, /store for graphs",
         ),
     }
+}
+
+/// The base URL of the OAI-PMH provider as the client addressed it.
+fn oai_base_url(rq: &Request, config: &Config) -> String {
+    let host = header_value(rq, "Host")
+        .filter(|h| {
+            !h.is_empty()
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
+        .unwrap_or_else(|| config.bind.clone());
+    format!("http://{host}/oai")
 }
 
 /// The media types a client accepts, in its order of preference.
@@ -566,6 +645,7 @@ fn graph_store(
                 Err(r) => return r,
             };
             let result = change_graph(store, &method, name, rq, &body);
+            config.state.changed();
             match result {
                 Ok(status) => Reply {
                     status,

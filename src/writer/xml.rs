@@ -97,6 +97,13 @@ impl XmlOut {
         }
     }
 
+    /// Well-formed XML from elsewhere (an element without a prolog), as it
+    /// is, on a new line: the caller answers for its well-formedness.
+    pub fn raw_block(&mut self, xml: &str) {
+        self.indent();
+        self.w.get_mut().extend_from_slice(xml.as_bytes());
+    }
+
     pub fn finish(mut self) -> Vec<u8> {
         self.ev(Event::Text(BytesText::from_escaped("\n")));
         self.w.into_inner()
