@@ -178,9 +178,13 @@ impl<'a> BulkWriter<'a> {
         let graphs = std::mem::take(&mut self.graphs);
         let quads = std::mem::take(&mut self.quads);
         let count = quads.len();
+        self.clear(&graphs)?;
         let mut loader = self.loader();
         loader.load_quads(quads)?;
-        self.write(&graphs, loader)?;
+        loader
+            .commit()
+            .map_err(|e| anyhow!("bulk load failed: {e}"))?;
+        self.record(&graphs)?;
         self.stats.quads += count;
         Ok(())
     }
@@ -197,18 +201,10 @@ impl<'a> BulkWriter<'a> {
         *g == self.shared || *g == self.catalog
     }
 
-    /// Step 1, then the loader's commit as step 2, then step 3.
-    fn write(
-        &mut self,
-        graphs: &[(NamedNode, String)],
-        loader: oxigraph::store::BulkLoader<'_>,
-    ) -> Result<()> {
-        let graphs: Vec<&(NamedNode, String)> = graphs
-            .iter()
-            .filter(|(g, _)| !self.is_store_graph(g))
-            .collect();
+    /// Step 1: one transaction clears the graphs and their catalog entries.
+    fn clear(&self, graphs: &[(NamedNode, String)]) -> Result<()> {
         let mut t = self.store.start_transaction()?;
-        for (g, _) in &graphs {
+        for (g, _) in graphs.iter().filter(|(g, _)| !self.is_store_graph(g)) {
             t.clear_graph(GraphNameRef::NamedNode(g.as_ref()))?;
             let entry = self.entry(g);
             let old: Vec<Quad> = t
@@ -224,12 +220,15 @@ impl<'a> BulkWriter<'a> {
             }
         }
         t.commit()?;
-        loader
-            .commit()
-            .map_err(|e| anyhow!("bulk load failed: {e}"))?;
+        Ok(())
+    }
+
+    /// Step 3: one transaction writes the catalog entries.
+    fn record(&mut self, graphs: &[(NamedNode, String)]) -> Result<()> {
         let mut t = self.store.start_transaction()?;
         let c = GraphName::NamedNode(self.catalog.clone());
-        for (g, digest) in &graphs {
+        let mut written = 0;
+        for (g, digest) in graphs.iter().filter(|(g, _)| !self.is_store_graph(g)) {
             let s = NamedOrBlankNode::from(self.entry(g));
             t.insert(&Quad::new(
                 s.clone(),
@@ -245,9 +244,10 @@ impl<'a> BulkWriter<'a> {
                 c.clone(),
             ));
             t.insert(&Quad::new(s, modified(), self.now.clone(), c.clone()));
+            written += 1;
         }
         t.commit()?;
-        self.stats.graphs_written += graphs.len();
+        self.stats.graphs_written += written;
         Ok(())
     }
 
@@ -301,7 +301,15 @@ impl<'a> BulkWriter<'a> {
                 changed.push((g, d));
             }
         }
-        self.write(&changed, loader)?;
+        // the file's graphs are known once it is parsed: they are cleared
+        // while the loader holds them, which a store on disk allows (an
+        // in-memory store would wait on its own lock: files are for stores
+        // on disk)
+        self.clear(&changed)?;
+        loader
+            .commit()
+            .map_err(|e| anyhow!("bulk load failed: {e}"))?;
+        self.record(&changed)?;
         self.stats.quads += count;
         Ok(())
     }
