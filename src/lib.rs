@@ -13,6 +13,7 @@ pub mod authority;
 pub mod batch;
 pub mod dates;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod iri;
 pub mod model;

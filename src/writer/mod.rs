@@ -2,4 +2,4 @@
 
 pub mod rdf;
 pub mod tei;
-mod xml;
+pub(crate) mod xml;
