@@ -289,6 +289,105 @@ fn the_same_store_gives_the_same_bag() {
     );
 }
 
+/// A store whose documents carry their source text and a catalog of their
+/// graphs, as `load` records them, and a document of a second volume.
+fn store_with_sources_and_catalog(dir: &Path) -> PathBuf {
+    use oxigraph::model::Literal;
+    let hsg = "https://history.state.gov/historicaldocuments";
+    let base = "https://w3id.org/frus-ld/id";
+    let mut nq = String::new();
+    for (f, v) in [
+        ("d1.alt.txt", "frus1959v99"),
+        ("d2.alt.txt", "frus1959v99"),
+        ("d2.txt", "frus1960v01"),
+    ] {
+        nq.push_str(&convert(&common::demo(f), "nquads", &["--volume", v]));
+        let n = &f[..2];
+        let doc = format!("<{hsg}/{v}/{n}>");
+        let src = format!("<{base}/source/{v}/{n}>");
+        let text = std::fs::read_to_string(common::demo(f)).unwrap();
+        let schema = "http://schema.org/";
+        for (p, o) in [
+            (
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#type".to_string(),
+                format!("<{schema}DigitalDocument>"),
+            ),
+            (format!("{schema}about"), doc.clone()),
+            (format!("{schema}encodingFormat"), "\"text/plain\"".into()),
+            (format!("{schema}name"), format!("\"{f}\"")),
+            (
+                format!("{schema}text"),
+                Literal::new_simple_literal(&text).to_string(),
+            ),
+        ] {
+            nq.push_str(&format!("{src} <{p}> {o} {doc} .\n"));
+        }
+        let entry = format!("<{base}/catalog/{v}/{n}>");
+        let catalog = format!("<{base}/graph/catalog>");
+        let fl = "https://w3id.org/frus-ld/vocab#";
+        nq.push_str(&format!("{entry} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{fl}CatalogEntry> {catalog} .\n"));
+        nq.push_str(&format!("{entry} <{fl}entryFor> {doc} {catalog} .\n"));
+        nq.push_str(&format!(
+            "{entry} <{fl}contentDigest> \"sha256:{v}{n}\" {catalog} .\n"
+        ));
+    }
+    let file = dir.join("documents.nq");
+    std::fs::write(&file, nq).unwrap();
+    let st = dir.join("store");
+    let o = run(bin().arg("load").arg(&file).arg("--store").arg(&st));
+    assert!(o.status.success(), "{}", stderr(&o));
+    st
+}
+
+#[test]
+fn bags_hold_the_source_texts_and_the_catalog_entries_of_their_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = store_with_sources_and_catalog(dir.path());
+    let bag = dir.path().join("bag");
+    export_ok(&st, &["--bag", s(&bag), "--volume", "frus1959v99"]);
+    let files = tree(&bag);
+    for f in ["d1.alt.txt", "d2.alt.txt"] {
+        assert_eq!(
+            files[&format!("data/source/frus1959v99/{f}")],
+            std::fs::read(common::demo(f)).unwrap(),
+            "{f}: the source text as it was"
+        );
+    }
+    let catalog = String::from_utf8(files["data/rdf/catalog.nq"].clone()).unwrap();
+    assert!(catalog.contains("\"sha256:frus1959v99d1\""), "{catalog}");
+    assert!(catalog.contains("\"sha256:frus1959v99d2\""), "{catalog}");
+    assert!(
+        !catalog.contains("frus1960v01"),
+        "only the volume's entries: {catalog}"
+    );
+    assert_eq!(catalog.lines().count(), 6);
+    assert!(
+        !files.keys().any(|k| k.contains("frus1960v01")),
+        "{:?}",
+        files.keys()
+    );
+    let info = String::from_utf8(files["bag-info.txt"].clone()).unwrap();
+    assert!(
+        info.contains(", 2 as the source text they were read from"),
+        "{info}"
+    );
+    if let Some(r) = bagit_validate(&bag) {
+        r.unwrap_or_else(|e| panic!("bagit.py rejects the bag: {e}"));
+    }
+    // the whole store: both volumes, the whole catalog
+    let all = dir.path().join("all");
+    export_ok(&st, &["--bag", s(&all)]);
+    let files = tree(&all);
+    assert!(
+        files.contains_key("data/source/frus1960v01/d2.txt"),
+        "{:?}",
+        files.keys()
+    );
+    assert!(files.contains_key("data/rdf/frus1960v01/d2.nq"));
+    let catalog = String::from_utf8(files["data/rdf/catalog.nq"].clone()).unwrap();
+    assert_eq!(catalog.lines().count(), 9);
+}
+
 #[test]
 fn an_existing_bag_is_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();

@@ -371,14 +371,9 @@ impl Person {
 /// The file name (without `.xml`) and record id of a person's record:
 /// the key of a frus-ld person IRI (`…/person/kishi-nobusuke`), else a slug of the IRI.
 pub fn person_key(iri: &str) -> String {
-    let key = match iri.rsplit_once("/person/") {
+    match iri.rsplit_once("/person/") {
         Some((_, k)) if super::is_safe_name(k) => k.to_string(),
-        _ => crate::iri::slug(iri),
-    };
-    if key.is_empty() {
-        "person".to_string()
-    } else {
-        key
+        _ => super::safe_name("p", iri),
     }
 }
 
@@ -640,7 +635,9 @@ mod tests {
         );
         assert_eq!(
             person_key("http://example.org/people#A B"),
-            "http-example-org-people-a-b"
+            "http-exampleorg-people-a-b"
         );
+        assert_eq!(person_key("urn:1"), "urn-1");
+        assert_eq!(person_key("1"), "p-1");
     }
 }

@@ -370,7 +370,7 @@ impl Doc {
             .filter(|s| is_safe_name(s))
             .unwrap_or_else(|| match number {
                 Some(n) => format!("d{n}"),
-                None => crate::iri::slug(last_segment(iri.as_str())),
+                None => safe_name("d", last_segment(iri.as_str())),
             });
         let date = d
             .literal(&schema("dateSent"))
@@ -484,6 +484,17 @@ pub fn is_safe_name(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
+/// A slug of `s` that is a file name and an XML id: prefixed with
+/// `prefix-` unless it starts with a letter.
+pub(crate) fn safe_name(prefix: &str, s: &str) -> String {
+    let slug: String = crate::iri::slug(s).chars().take(150).collect();
+    if is_safe_name(&slug) {
+        slug
+    } else {
+        format!("{prefix}-{slug}")
+    }
+}
+
 /// Volume IRIs and their identifiers, looked up once each.
 #[derive(Default)]
 struct VolumeIds(BTreeMap<String, String>);
@@ -497,7 +508,7 @@ impl VolumeIds {
         let id = d
             .text(&dcterms("identifier"))
             .filter(|s| is_safe_name(s))
-            .unwrap_or_else(|| crate::iri::slug(last_segment(v.as_str())));
+            .unwrap_or_else(|| safe_name("v", last_segment(v.as_str())));
         self.0.insert(v.as_str().to_string(), id.clone());
         Ok(id)
     }
@@ -727,6 +738,16 @@ mod tests {
             volume_title("x"),
             "Foreign Relations of the United States, x"
         );
+    }
+
+    #[test]
+    fn names_are_file_names_and_xml_ids() {
+        assert_eq!(safe_name("v", "frus1958-60v18"), "frus1958-60v18");
+        assert_eq!(safe_name("v", "1958v18"), "v-1958v18");
+        assert_eq!(safe_name("d", ""), "d-");
+        assert!(is_safe_name("d-"));
+        assert!(!is_safe_name("../d1"));
+        assert!(!is_safe_name("1d"));
     }
 
     #[test]
