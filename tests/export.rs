@@ -52,6 +52,26 @@ fn corpus() -> Option<&'static Path> {
     .as_deref()
 }
 
+/// The corpus in its other web form: no datelines, so that dates are
+/// inferred, some only between two days.
+fn corpus_web_form() -> Option<&'static Path> {
+    static S: OnceLock<Option<PathBuf>> = OnceLock::new();
+    S.get_or_init(|| {
+        let c = shared_corpus()?;
+        let st = stores_dir().join("corpus-web").join("store");
+        let files: Vec<PathBuf> = (1..=11).map(|i| c.join(format!("d{i}.txt"))).collect();
+        let o = run(bin()
+            .arg("load")
+            .args(&files)
+            .arg("--store")
+            .arg(&st)
+            .args(list_args(&c)));
+        assert!(o.status.success(), "{}", stderr(&o));
+        Some(st)
+    })
+    .as_deref()
+}
+
 fn export(store: &Path, args: &[&str]) -> std::process::Output {
     run(bin()
         .arg("export")
@@ -471,12 +491,27 @@ fn an_unknown_volume_is_a_clear_error_and_writes_nothing() {
 #[test]
 fn bad_invocations_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    // no store
+    // no store, or a directory that is not one
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    for st in [dir.path().join("none"), empty] {
+        let o = run(bin()
+            .args(["export", "--cmif", "x.xml", "--store"])
+            .arg(&st));
+        assert!(!o.status.success());
+        assert!(
+            stderr(&o).contains("no store here") && stderr(&o).contains(s(&st)),
+            "{}",
+            stderr(&o)
+        );
+    }
+    // a malformed export date
     let o = run(bin()
         .args(["export", "--cmif", "x.xml", "--store"])
-        .arg(dir.path().join("none")));
+        .arg(demo())
+        .env("SOURCE_DATE_EPOCH", "yesterday"));
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("no store here"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("SOURCE_DATE_EPOCH"), "{}", stderr(&o));
     // --eac needs --ead; one format at a time; a format is needed
     for args in [
         vec!["--eac", "x"],
@@ -1168,6 +1203,24 @@ fn shared_corpus_bag_cmif_ead_and_agents() {
         d11["originalsloc"].contains("Central Files") || d11["originalsloc"].len() > 10,
         "{d11:?}"
     );
+    // dates inferred, some known only between two days
+    let web = corpus_web_form().unwrap();
+    let (cmif, ead) = (dir.path().join("web.xml"), dir.path().join("web.ead.xml"));
+    export_ok(web, &["--cmif", s(&cmif), "--volume", v]);
+    let xml = check_cmif(&cmif);
+    assert!(
+        xml.contains(" notBefore=\"") && xml.contains(" cert=\"low\""),
+        "{xml}"
+    );
+    export_ok(web, &["--ead", s(&ead)]);
+    jing("ead/ead3.rng", &ead).unwrap_or_else(|e| panic!("EAD invalid: {e}"));
+    let xml = std::fs::read_to_string(&ead).unwrap();
+    assert!(
+        xml.contains("<unitdatestructured certainty=\"inferred\">"),
+        "{xml}"
+    );
+    assert!(xml.contains("<fromdate standarddate="), "{xml}");
+
     let macarthur = records
         .get("macarthur-douglas-ii.xml")
         .unwrap_or_else(|| panic!("a record for MacArthur: {:?}", records.keys()));

@@ -33,7 +33,8 @@ pub const SOURCE_ORGANIZATION: &str = "Office of the Historian, U.S. Department 
 /// Opens a store for an export: read-only, so that an export sees one
 /// state of the store and can run beside a server or another export.
 pub fn open_store(path: &Path) -> Result<Store> {
-    if !path.is_dir() {
+    // an Oxigraph (RocksDB) store always has a CURRENT file
+    if !path.is_dir() || !path.join("CURRENT").is_file() {
         bail!(
             "{}: no store here (run `frus-ld load` first, or give --store)",
             path.display()
