@@ -9,7 +9,6 @@ use common::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
 
 const TEI_NS: &str = "http://www.tei-c.org/ns/1.0";
 const EAD_NS: &str = "http://ead3.archivists.org/schema/";
@@ -20,56 +19,33 @@ const EPOCH: &str = "1700000000"; // 2023-11-14
 
 // ---------------------------------------------------------------- stores
 
-/// Stores are loaded once for all the tests of this file; exports open
-/// them read-only, so the tests can share them.
-fn stores_dir() -> &'static Path {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("export-stores");
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        d
-    })
+/// A store of the two example documents, in a directory of its own.
+fn demo() -> (tempfile::TempDir, PathBuf) {
+    let d = tempfile::tempdir().unwrap();
+    let st = demo_store(d.path());
+    (d, st)
 }
 
-fn demo() -> &'static Path {
-    static S: OnceLock<PathBuf> = OnceLock::new();
-    S.get_or_init(|| {
-        let d = stores_dir().join("demo");
-        std::fs::create_dir_all(&d).unwrap();
-        demo_store(&d)
-    })
-}
-
-fn corpus() -> Option<&'static Path> {
-    static S: OnceLock<Option<PathBuf>> = OnceLock::new();
-    S.get_or_init(|| {
-        let c = shared_corpus()?;
-        let d = stores_dir().join("corpus");
-        std::fs::create_dir_all(&d).unwrap();
-        Some(corpus_store(&d, &c))
-    })
-    .as_deref()
+/// A store of the shared corpus (the dateline form), when it is there.
+fn corpus(dir: &Path) -> Option<PathBuf> {
+    let c = shared_corpus()?;
+    Some(corpus_store(dir, &c))
 }
 
 /// The corpus in its other web form: no datelines, so that dates are
 /// inferred, some only between two days.
-fn corpus_web_form() -> Option<&'static Path> {
-    static S: OnceLock<Option<PathBuf>> = OnceLock::new();
-    S.get_or_init(|| {
-        let c = shared_corpus()?;
-        let st = stores_dir().join("corpus-web").join("store");
-        let files: Vec<PathBuf> = (1..=11).map(|i| c.join(format!("d{i}.txt"))).collect();
-        let o = run(bin()
-            .arg("load")
-            .args(&files)
-            .arg("--store")
-            .arg(&st)
-            .args(list_args(&c)));
-        assert!(o.status.success(), "{}", stderr(&o));
-        Some(st)
-    })
-    .as_deref()
+fn corpus_web_form(dir: &Path) -> Option<PathBuf> {
+    let c = shared_corpus()?;
+    let st = dir.join("web-store");
+    let files: Vec<PathBuf> = (1..=11).map(|i| c.join(format!("d{i}.txt"))).collect();
+    let o = run(bin()
+        .arg("load")
+        .args(&files)
+        .arg("--store")
+        .arg(&st)
+        .args(list_args(&c)));
+    assert!(o.status.success(), "{}", stderr(&o));
+    Some(st)
 }
 
 fn export(store: &Path, args: &[&str]) -> std::process::Output {
@@ -269,9 +245,10 @@ fn tamper(file: &Path) {
 
 #[test]
 fn bag_of_the_examples_is_valid_and_tampering_is_caught() {
+    let (_demo, demo_st) = demo();
     let dir = tempfile::tempdir().unwrap();
     let bag = dir.path().join("bag");
-    export_ok(demo(), &["--bag", s(&bag)]);
+    export_ok(&demo_st, &["--bag", s(&bag)]);
     check_bag(&bag, "frus1959v99", &["d1", "d2"]);
     no_leftovers(dir.path());
     if let Some(r) = bagit_validate(&bag) {
@@ -287,12 +264,13 @@ fn bag_of_the_examples_is_valid_and_tampering_is_caught() {
 
 #[test]
 fn the_same_store_gives_the_same_bag() {
+    let (_demo, demo_st) = demo();
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    export_ok(demo(), &["--bag", s(&a)]);
+    export_ok(&demo_st, &["--bag", s(&a)]);
     // an existing empty directory is taken
     std::fs::create_dir(&b).unwrap();
-    export_ok(demo(), &["--bag", s(&b), "--volume", "frus1959v99"]);
+    export_ok(&demo_st, &["--bag", s(&b), "--volume", "frus1959v99"]);
     let (ta, tb) = (tree(&a), tree(&b));
     assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
     for (k, v) in &ta {
@@ -302,7 +280,7 @@ fn the_same_store_gives_the_same_bag() {
         assert!(v == &tb[k], "{k} differs");
     }
     let c = dir.path().join("c");
-    export_ok(demo(), &["--bag", s(&c)]);
+    export_ok(&demo_st, &["--bag", s(&c)]);
     assert!(
         ta == tree(&c),
         "two exports of the same store are the same bag"
@@ -410,11 +388,12 @@ fn bags_hold_the_source_texts_and_the_catalog_entries_of_their_documents() {
 
 #[test]
 fn an_existing_bag_is_never_overwritten() {
+    let (_demo, demo_st) = demo();
     let dir = tempfile::tempdir().unwrap();
     let bag = dir.path().join("bag");
     std::fs::create_dir(&bag).unwrap();
     std::fs::write(bag.join("keep.txt"), "mine").unwrap();
-    let o = export(demo(), &["--bag", s(&bag)]);
+    let o = export(&demo_st, &["--bag", s(&bag)]);
     assert!(!o.status.success());
     let e = stderr(&o);
     assert!(e.contains(s(&bag)) && e.contains("not empty"), "{e}");
@@ -426,7 +405,7 @@ fn an_existing_bag_is_never_overwritten() {
     // a file in the way
     let file = dir.path().join("file");
     std::fs::write(&file, "x").unwrap();
-    let o = export(demo(), &["--bag", s(&file)]);
+    let o = export(&demo_st, &["--bag", s(&file)]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("not a directory"), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
@@ -435,6 +414,7 @@ fn an_existing_bag_is_never_overwritten() {
 
 #[test]
 fn a_failed_write_leaves_no_half_written_bag() {
+    let (_demo, demo_st) = demo();
     // files may not grow beyond 128 KiB (as on a full disk, writes fail);
     // the bag's shared graph is larger than that
     let dir = tempfile::tempdir().unwrap();
@@ -443,7 +423,7 @@ fn a_failed_write_leaves_no_half_written_bag() {
         .arg("-c")
         .arg("trap '' XFSZ; ulimit -f 256 && exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_frus-ld"))
-        .args(["export", "--bag", s(&bag), "--store", s(demo())]));
+        .args(["export", "--bag", s(&bag), "--store", s(&demo_st)]));
     assert!(!o.status.success(), "the export should fail");
     let e = stderr(&o);
     assert!(
@@ -458,6 +438,7 @@ fn a_failed_write_leaves_no_half_written_bag() {
 
 #[test]
 fn an_unknown_volume_is_a_clear_error_and_writes_nothing() {
+    let (_demo, demo_st) = demo();
     let dir = tempfile::tempdir().unwrap();
     for args in [
         vec!["--bag", "out-bag"],
@@ -476,7 +457,7 @@ fn an_unknown_volume_is_a_clear_error_and_writes_nothing() {
             .collect();
         let mut all: Vec<&str> = args.iter().map(String::as_str).collect();
         all.extend(["--volume", "frus1999v01"]);
-        let o = export(demo(), &all);
+        let o = export(&demo_st, &all);
         assert!(!o.status.success(), "{all:?}");
         let e = stderr(&o);
         assert_eq!(e.trim_end().lines().count(), 1, "one line: {e}");
@@ -490,6 +471,7 @@ fn an_unknown_volume_is_a_clear_error_and_writes_nothing() {
 
 #[test]
 fn bad_invocations_are_refused() {
+    let (_demo, demo_st) = demo();
     let dir = tempfile::tempdir().unwrap();
     // no store, or a directory that is not one
     let empty = dir.path().join("empty");
@@ -508,7 +490,7 @@ fn bad_invocations_are_refused() {
     // a malformed export date
     let o = run(bin()
         .args(["export", "--cmif", "x.xml", "--store"])
-        .arg(demo())
+        .arg(&demo_st)
         .env("SOURCE_DATE_EPOCH", "yesterday"));
     assert!(!o.status.success());
     assert!(stderr(&o).contains("SOURCE_DATE_EPOCH"), "{}", stderr(&o));
@@ -519,7 +501,7 @@ fn bad_invocations_are_refused() {
         vec![],
         vec!["--cmif", "x.xml", "--url", "not a url"],
     ] {
-        let o = export(demo(), &args);
+        let o = export(&demo_st, &args);
         assert!(!o.status.success(), "{args:?} should be refused");
     }
     // a finding aid describes one volume
@@ -674,9 +656,10 @@ fn corresp(xml: &str) -> Vec<Corresp> {
 
 #[test]
 fn cmif_of_the_examples() {
+    let (_demo, demo_st) = demo();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("frus.xml");
-    export_ok(demo(), &["--cmif", s(&file)]);
+    export_ok(&demo_st, &["--cmif", s(&file)]);
     let xml = check_cmif(&file);
     let c = corresp(&xml);
     let hsg = "https://history.state.gov/historicaldocuments/frus1959v99";
@@ -698,7 +681,7 @@ fn cmif_of_the_examples() {
     assert!(xml.contains("<idno type=\"url\">https://w3id.org/frus-ld/id/cmif/frus.xml</idno>"));
     // one given
     export_ok(
-        demo(),
+        &demo_st,
         &[
             "--cmif",
             s(&file),
@@ -767,9 +750,10 @@ fn cmif_refers_to_authority_records_where_the_store_has_them() {
 
 #[test]
 fn each_cmif_rule_catches_its_breach() {
+    let (_demo, demo_st) = demo();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("frus.xml");
-    export_ok(demo(), &["--cmif", s(&file)]);
+    export_ok(&demo_st, &["--cmif", s(&file)]);
     let xml = std::fs::read_to_string(&file).unwrap();
     assert!(cmif_rule_errors(&xml).is_empty());
     let cut = |xml: &str, from: &str, to: &str| -> String {
@@ -1040,9 +1024,10 @@ fn items(xml: &str) -> Vec<BTreeMap<String, String>> {
 
 #[test]
 fn finding_aid_and_agents_of_the_examples() {
+    let (_demo, demo_st) = demo();
     let dir = tempfile::tempdir().unwrap();
     let (ead, eac) = (dir.path().join("v.ead.xml"), dir.path().join("agents"));
-    export_ok(demo(), &["--ead", s(&ead), "--eac", s(&eac)]);
+    export_ok(&demo_st, &["--ead", s(&ead), "--eac", s(&eac)]);
     let (xml, records) = check_ead(&ead, &eac);
     let it = items(&xml);
     assert_eq!(it.len(), 2);
@@ -1077,7 +1062,7 @@ fn finding_aid_and_agents_of_the_examples() {
     );
     // an existing non-empty directory of records is refused, the finding aid not written
     let ead2 = dir.path().join("again.xml");
-    let o = export(demo(), &["--ead", s(&ead2), "--eac", s(&eac)]);
+    let o = export(&demo_st, &["--ead", s(&ead2), "--eac", s(&eac)]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("not empty"), "{}", stderr(&o));
     assert!(!ead2.exists());
@@ -1086,9 +1071,10 @@ fn finding_aid_and_agents_of_the_examples() {
 
 #[test]
 fn the_eac_check_catches_what_is_not_eac_cpf() {
+    let (_demo, demo_st) = demo();
     let dir = tempfile::tempdir().unwrap();
     let (ead, eac) = (dir.path().join("v.ead.xml"), dir.path().join("agents"));
-    export_ok(demo(), &["--ead", s(&ead), "--eac", s(&eac)]);
+    export_ok(&demo_st, &["--ead", s(&ead), "--eac", s(&eac)]);
     let (_, records) = check_ead(&ead, &eac);
     let rec = records.values().next().unwrap();
     assert!(eac_errors(rec).is_empty());
@@ -1120,9 +1106,11 @@ fn the_eac_check_catches_what_is_not_eac_cpf() {
 
 #[test]
 fn shared_corpus_bag_cmif_ead_and_agents() {
-    let Some(st) = corpus() else {
+    let stores = tempfile::tempdir().unwrap();
+    let Some(st) = corpus(stores.path()) else {
         return;
     };
+    let st = st.as_path();
     let v = "frus1958-60v18";
     let dir = tempfile::tempdir().unwrap();
     let docs: Vec<String> = (1..=11).map(|i| format!("d{i}")).collect();
@@ -1204,7 +1192,8 @@ fn shared_corpus_bag_cmif_ead_and_agents() {
         "{d11:?}"
     );
     // dates inferred, some known only between two days
-    let web = corpus_web_form().unwrap();
+    let web = corpus_web_form(stores.path()).unwrap();
+    let web = web.as_path();
     let (cmif, ead) = (dir.path().join("web.xml"), dir.path().join("web.ead.xml"));
     export_ok(web, &["--cmif", s(&cmif), "--volume", v]);
     let xml = check_cmif(&cmif);
@@ -1225,6 +1214,16 @@ fn shared_corpus_bag_cmif_ead_and_agents() {
         .get("macarthur-douglas-ii.xml")
         .unwrap_or_else(|| panic!("a record for MacArthur: {:?}", records.keys()));
     assert!(macarthur.contains("Ambassador to Japan"), "{macarthur}");
+    assert!(
+        macarthur.contains(
+            "<entityId localType=\"FRUS-list-of-persons\">https://history.state.gov/historicaldocuments/frus1958-60v18#p_MADII1</entityId>"
+        ),
+        "{macarthur}"
+    );
+    assert!(
+        macarthur.contains("<fromDate standardDate=\"1909-07-05\">"),
+        "life dates: {macarthur}"
+    );
     assert!(
         macarthur.contains("resourceRelationType=\"creatorOf\""),
         "{macarthur}"

@@ -263,6 +263,8 @@ struct Person {
     birth: Option<String>,
     death: Option<String>,
     same_as: Vec<String>,
+    /// The entries of FRUS Lists of Persons that describe the person.
+    list_entries: Vec<String>,
     offices: Vec<Office>,
     descriptions: Vec<String>,
 }
@@ -330,7 +332,8 @@ impl Person {
             }
         }
         let mut descriptions = BTreeSet::new();
-        for e in d.iris(&fl("frusListEntry")) {
+        let list_entries = d.iris(&fl("frusListEntry"));
+        for e in &list_entries {
             if let Some(t) = Description::of(store, e.as_ref(), None)?.text(&schema("description"))
             {
                 descriptions.insert(t);
@@ -359,6 +362,10 @@ impl Person {
             death: date_value(&d, &schema("deathDate")),
             same_as: d
                 .iris(&nn(format!("{OWL}sameAs")))
+                .into_iter()
+                .map(NamedNode::into_string)
+                .collect(),
+            list_entries: list_entries
                 .into_iter()
                 .map(NamedNode::into_string)
                 .collect(),
@@ -491,6 +498,9 @@ fn eac_record(
     x.open("cpfDescription", &[]);
     x.open("identity", &[]);
     x.leaf("entityId", &[], &p.iri);
+    for e in &p.list_entries {
+        x.leaf("entityId", &[("localType", "FRUS-list-of-persons")], e);
+    }
     for s in &p.same_as {
         x.leaf("entityId", &[], s);
     }
