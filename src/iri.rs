@@ -60,6 +60,16 @@ impl Iris {
         )
     }
 
+    /// The text a document was read from, as a resource of the store.
+    pub fn source(&self, doc: &Document) -> String {
+        format!(
+            "{}source/{}/d{}",
+            self.base,
+            doc.volume.as_deref().unwrap_or("unknown-volume"),
+            doc.number
+        )
+    }
+
     /// The store's graph for descriptions that many documents share.
     pub fn shared_graph(&self) -> String {
         format!("{}graph/shared", self.base)

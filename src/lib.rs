@@ -16,6 +16,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod iri;
+pub mod load;
 pub mod model;
 pub mod output;
 pub mod reader;

@@ -5,12 +5,14 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use frus_ld::authority;
 use frus_ld::extract::{self, Knowledge};
 use frus_ld::iri::{Iris, DEFAULT_BASE};
+use frus_ld::load::{BulkWriter, DEFAULT_BATCH_QUADS};
 use frus_ld::model::Document;
 use frus_ld::output::write_atomic;
 use frus_ld::reader::{self, ReadOptions};
 use frus_ld::store::{self, ResultFormat};
 use frus_ld::volume;
 use frus_ld::writer::{rdf, tei};
+use oxigraph::model::{NamedNode, Quad};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -119,12 +121,13 @@ impl To {
 
 #[derive(Args)]
 struct ConvertArgs {
-    /// FRUS documents as text (dN.txt or dN.alt.txt).
-    #[arg(required = true, value_name = "FILE")]
+    /// FRUS documents as text (dN.txt or dN.alt.txt), or folders of them
+    /// (walked; of the two web forms of a document, dN.alt.txt is taken).
+    #[arg(required = true, value_name = "FILE|DIR")]
     files: Vec<PathBuf>,
-    /// What to write.
-    #[arg(long, value_enum, default_value = "tei")]
-    to: To,
+    /// What to write; several, comma-separated, need -o DIR (e.g. --to tei,nquads).
+    #[arg(long, value_enum, default_value = "tei", value_delimiter = ',')]
+    to: Vec<To>,
     /// Where to write: a file for one input, a directory for several (default: standard output for one input).
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
@@ -156,6 +159,9 @@ struct LoadArgs {
     doc: DocOptions,
     #[command(flatten)]
     batch: BatchOptions,
+    /// Quads held in memory before they are written through the bulk loader.
+    #[arg(long, default_value_t = DEFAULT_BATCH_QUADS, value_name = "N")]
+    batch_quads: usize,
 }
 
 #[derive(Args)]
@@ -257,6 +263,8 @@ struct Context_ {
     read: ReadOptions,
     iris: Iris,
     knowledge: Knowledge,
+    /// Lists were given on the command line: a folder's own lists are not used.
+    lists_given: bool,
 }
 
 fn context(o: &DocOptions) -> Result<Context_> {
@@ -280,19 +288,23 @@ fn context(o: &DocOptions) -> Result<Context_> {
         },
         iris: Iris::new(&o.base_iri),
         knowledge: Knowledge::new(persons, terms),
+        lists_given: o.persons.is_some() || o.terms.is_some(),
     })
 }
 
 /// Reads a document and adds its entities.
 fn read(path: &Path, cx: &Context_) -> Result<Document> {
     let mut doc = reader::read_file(path, &cx.read)?;
-    extract::enrich(&mut doc, &cx.knowledge);
+    let own = folder_knowledge(std::slice::from_ref(&path.to_path_buf()), cx);
+    extract::enrich(&mut doc, own.as_ref().unwrap_or(&cx.knowledge));
     Ok(doc)
 }
 
 /// Reads several documents; those of one volume are dated against each
 /// other before their entities are found. Failures stay in place.
 fn read_batch(paths: &[PathBuf], cx: &Context_) -> Vec<(PathBuf, Result<Document>)> {
+    let own = folder_knowledge(paths, cx);
+    let knowledge = own.as_ref().unwrap_or(&cx.knowledge);
     let mut docs: Vec<(PathBuf, Result<Document>)> = paths
         .iter()
         .map(|p| {
@@ -318,10 +330,38 @@ fn read_batch(paths: &[PathBuf], cx: &Context_) -> Vec<(PathBuf, Result<Document
     }
     docs.par_iter_mut().for_each(|(_, d)| {
         if let Ok(d) = d {
-            extract::enrich(d, &cx.knowledge);
+            extract::enrich(d, knowledge);
         }
     });
     docs
+}
+
+/// A volume folder's own List of Persons and List of Abbreviations
+/// (`persons.tsv`, `terms.tsv` beside the documents), unless lists were given.
+/// A list that cannot be read is reported and left out.
+fn folder_knowledge(paths: &[PathBuf], cx: &Context_) -> Option<Knowledge> {
+    if cx.lists_given {
+        return None;
+    }
+    let dir = paths.first()?.parent()?;
+    let list = |name: &str| {
+        let p = dir.join(name);
+        if !p.is_file() {
+            return Vec::new();
+        }
+        authority::read_list(&p).unwrap_or_else(|e| {
+            eprintln!(
+                "frus-ld: {e:#}; the documents of {} are read without it",
+                dir.display()
+            );
+            Vec::new()
+        })
+    };
+    let (persons, terms) = (list("persons.tsv"), list("terms.tsv"));
+    if persons.is_empty() && terms.is_empty() {
+        return None;
+    }
+    Some(Knowledge::new(persons, terms))
 }
 
 fn render(doc: &Document, to: To, cx: &Context_) -> Result<Vec<u8>> {
@@ -358,9 +398,12 @@ fn output_name(input: &Path, to: To) -> PathBuf {
 
 fn convert(a: ConvertArgs) -> Result<ExitCode> {
     let cx = context(&a.doc)?;
-    if a.files.len() == 1 && a.output.as_ref().is_none_or(|o| !o.is_dir()) {
+    let mut formats = a.to.clone();
+    formats.dedup();
+    let single = a.files.len() == 1 && a.files[0].is_file();
+    if single && formats.len() == 1 && a.output.as_ref().is_none_or(|o| !o.is_dir()) {
         let doc = read(&a.files[0], &cx)?;
-        let bytes = render(&doc, a.to, &cx)?;
+        let bytes = render(&doc, formats[0], &cx)?;
         match &a.output {
             Some(o) => write_atomic(o, &bytes)?,
             None => std::io::stdout().lock().write_all(&bytes)?,
@@ -370,42 +413,75 @@ fn convert(a: ConvertArgs) -> Result<ExitCode> {
     let dir = a
         .output
         .as_ref()
-        .ok_or_else(|| anyhow!("several inputs: give -o DIR for their outputs"))?;
+        .ok_or_else(|| anyhow!("several inputs or several formats: give -o DIR for the outputs"))?;
+    // each file with the folder, under -o, its outputs go to: a folder
+    // given as input is mirrored, so that volumes keep apart
+    let mut inputs: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for i in &a.files {
+        if i.is_dir() {
+            for f in one_form_each(collect_inputs(std::slice::from_ref(i))?) {
+                if f.extension().is_some_and(|e| e == "txt") {
+                    let rel = f
+                        .parent()
+                        .and_then(|p| p.strip_prefix(i).ok())
+                        .map(Path::to_path_buf)
+                        .unwrap_or_default();
+                    inputs.push((f, rel));
+                }
+            }
+        } else {
+            inputs.push((i.clone(), PathBuf::new()));
+        }
+    }
+    let files: Vec<PathBuf> = inputs.iter().map(|(f, _)| f.clone()).collect();
+    let out_dir: std::collections::HashMap<&PathBuf, PathBuf> =
+        inputs.iter().map(|(f, rel)| (f, dir.join(rel))).collect();
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create directory", dir.display()))?;
 
     let mut batch = frus_ld::batch::Batch::new(
         "converted",
-        &a.files,
+        &files,
         a.batch.quiet,
         a.batch.report.as_deref(),
     );
     // two inputs must not write the same output
     let mut owner: std::collections::BTreeMap<PathBuf, &PathBuf> =
         std::collections::BTreeMap::new();
-    for f in &a.files {
-        owner.entry(output_name(f, a.to)).or_insert(f);
+    for f in &files {
+        owner
+            .entry(out_dir[f].join(output_name(f, formats[0])))
+            .or_insert(f);
     }
-    let results: Vec<(PathBuf, Result<()>)> = read_batch(&a.files, &cx)
-        .into_par_iter()
-        .map(|(f, doc)| {
-            let name = output_name(&f, a.to);
-            if owner.get(&name).is_some_and(|o| **o != f) {
-                let first = owner[&name].display().to_string();
-                return (f, Err(anyhow!("{} would be written by {first} too; give the inputs separate -o directories", name.display())));
-            }
-            let r = doc
-                .and_then(|doc| render(&doc, a.to, &cx))
-                .and_then(|bytes| write_atomic(&dir.join(output_name(&f, a.to)), &bytes));
-            (f, r)
-        })
-        .collect();
-    for (f, r) in results {
-        batch.record(&f, r);
+    for group in volume_groups(&files) {
+        let results: Vec<(PathBuf, Result<()>)> = read_batch(group, &cx)
+            .into_par_iter()
+            .map(|(f, doc)| {
+                let out = &out_dir[&f];
+                let name = out.join(output_name(&f, formats[0]));
+                if owner.get(&name).is_some_and(|o| **o != f) {
+                    let first = owner[&name].display().to_string();
+                    return (f, Err(anyhow!("{} would be written by {first} too; give the inputs separate -o directories", name.display())));
+                }
+                let r = doc.and_then(|doc| {
+                    std::fs::create_dir_all(out)
+                        .with_context(|| format!("{}: cannot create directory", out.display()))?;
+                    for &to in &formats {
+                        let bytes = render(&doc, to, &cx)?;
+                        write_atomic(&out.join(output_name(&f, to)), &bytes)?;
+                    }
+                    Ok(())
+                });
+                (f, r)
+            })
+            .collect();
+        for (f, r) in results {
+            batch.record(&f, r);
+        }
     }
     let failed = batch.finish()?;
     if failed > 0 {
-        bail!("{failed} of {} documents failed", a.files.len());
+        bail!("{failed} of {} documents failed", files.len());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -436,6 +512,18 @@ fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Of both web forms of one document, the one with the dateline
+/// (`dN.alt.txt`) is kept.
+fn one_form_each(mut files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let alts: std::collections::BTreeSet<PathBuf> = files
+        .iter()
+        .filter(|f| f.to_string_lossy().ends_with(".alt.txt"))
+        .map(|f| PathBuf::from(f.to_string_lossy().replace(".alt.txt", ".txt")))
+        .collect();
+    files.retain(|f| !alts.contains(f));
+    files
+}
+
 fn is_loadable(p: &Path) -> bool {
     let name = p
         .file_name()
@@ -448,14 +536,7 @@ fn is_loadable(p: &Path) -> bool {
 
 fn load(a: LoadArgs) -> Result<ExitCode> {
     let cx = context(&a.doc)?;
-    let mut files = collect_inputs(&a.inputs)?;
-    // both web forms of one document: the one with the dateline is loaded
-    let alts: std::collections::BTreeSet<PathBuf> = files
-        .iter()
-        .filter(|f| f.to_string_lossy().ends_with(".alt.txt"))
-        .map(|f| PathBuf::from(f.to_string_lossy().replace(".alt.txt", ".txt")))
-        .collect();
-    files.retain(|f| !alts.contains(f));
+    let files = one_form_each(collect_inputs(&a.inputs)?);
     let path = a.store.clone().unwrap_or_else(store::default_location);
     let st = store::open(&path)?;
     store::load_reference_data(&st, cx.iris.base())?;
@@ -465,25 +546,77 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
         .partition(|f| f.extension().is_some_and(|e| e == "txt"));
     let mut batch =
         frus_ld::batch::Batch::new("loaded", &files, a.batch.quiet, a.batch.report.as_deref());
-    let mut quads = 0usize;
-    for (f, doc) in read_batch(&texts, &cx) {
-        let r = doc.and_then(|doc| {
-            let mut g = rdf::graph(&doc, &cx.iris);
-            rdf::attach_tei(&mut g, &doc, &tei::write(&doc, &cx.iris), &cx.iris);
-            store::replace_graph(&st, &g)
-        });
-        batch.record(&f, r.map(|n| quads += n));
+    let mut writer = BulkWriter::new(&st, cx.iris.base(), a.batch_quads);
+    for group in volume_groups(&texts) {
+        let graphs: Vec<(PathBuf, Result<DocumentQuads>)> = read_batch(group, &cx)
+            .into_par_iter()
+            .map(|(f, doc)| {
+                let r = doc.and_then(|doc| document_quads(&f, &doc, &cx));
+                (f, r)
+            })
+            .collect();
+        for (f, r) in graphs {
+            let r = r.and_then(|(name, quads)| writer.add_graph(name, quads).map(drop));
+            batch.record(&f, r);
+        }
     }
     for f in &rdf_files {
-        let r = store::load_rdf_file(&st, f, cx.iris.base());
-        batch.record(f, r.map(|n| quads += n));
+        let r = store::file_graph(f, cx.iris.base()).and_then(|g| writer.load_file(f, g));
+        batch.record(f, r);
     }
+    let stats = writer.finish()?;
     let failed = batch.finish()?;
-    eprintln!("{quads} quads in the store at {}", path.display());
+    eprintln!(
+        "{} graphs written, {} unchanged, {} quads written, in the store at {}",
+        stats.graphs_written,
+        stats.graphs_unchanged,
+        stats.quads,
+        path.display()
+    );
     if failed > 0 {
         bail!("{failed} of {} files failed to load", files.len());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A document's graph name and its quads.
+type DocumentQuads = (NamedNode, Vec<Quad>);
+
+/// A document's graph as the store holds it: its RDF, its TEI and the text
+/// it was read from.
+fn document_quads(path: &Path, doc: &Document, cx: &Context_) -> Result<DocumentQuads> {
+    let mut g = rdf::graph(doc, &cx.iris);
+    rdf::attach_tei(&mut g, doc, &tei::write(doc, &cx.iris), &cx.iris);
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    rdf::attach_source(&mut g, doc, &name, &text, &cx.iris);
+    Ok((g.name.clone(), g.quads().collect()))
+}
+
+/// Documents are read a folder at a time (a folder is a volume), so that
+/// volume-level work sees all of a volume while memory holds no more than
+/// one; a folder of more than `VOLUME_CHUNK` files is read in chunks.
+const VOLUME_CHUNK: usize = 2000;
+
+fn volume_groups(files: &[PathBuf]) -> Vec<&[PathBuf]> {
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for i in 1..=files.len() {
+        if i == files.len()
+            || files[i].parent() != files[start].parent()
+            || i - start >= VOLUME_CHUNK
+        {
+            if i > start {
+                groups.push(&files[start..i]);
+            }
+            start = i;
+        }
+    }
+    groups
 }
 
 fn serve(a: ServeArgs) -> Result<ExitCode> {

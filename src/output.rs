@@ -1,5 +1,8 @@
 //! Writing files so that a failure never leaves a half-written one: the
 //! bytes go to a temporary file beside the target, which is then renamed.
+//! An error or an interruption of frus-ld leaves the old file or the new
+//! one, never a part; the file is not forced to disk (no fsync), which
+//! would cost more than the conversion itself in a batch.
 
 use anyhow::{Context, Result};
 use std::io::Write;
@@ -17,7 +20,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(dir)
         .with_context(|| format!("{}: cannot write here", dir.display()))?;
     tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
         .with_context(|| format!("{}: cannot write", path.display()))?;
     tmp.persist(path)
         .map_err(|e| e.error)

@@ -1,17 +1,15 @@
 //! The embedded Oxigraph store: loading graphs, answering SPARQL.
 //!
 //! The store only ever sees RDF. Each document lives in its own named graph
-//! (the document's IRI); loading a document again replaces that graph in one
-//! transaction, so a store is never left half-loaded.
+//! (the document's IRI); `crate::load` writes graphs in bulk, and loading a
+//! document again replaces its graph.
 
-use crate::writer::rdf::Graph;
 use anyhow::{anyhow, Context, Result};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad};
+use oxigraph::model::{GraphNameRef, NamedNode, Quad};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
-use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -54,11 +52,6 @@ pub fn open_existing(path: &Path) -> Result<Store> {
     Store::open(path).map_err(|e| anyhow!("{}: cannot open the store: {e}", path.display()))
 }
 
-/// Replaces the document's graph by `g`, atomically.
-pub fn replace_graph(store: &Store, g: &Graph) -> Result<usize> {
-    replace_graphs(store, std::slice::from_ref(&g.name), g.quads().collect())
-}
-
 fn replace_graphs(store: &Store, names: &[NamedNode], quads: Vec<Quad>) -> Result<usize> {
     let mut t = store.start_transaction()?;
     for n in names {
@@ -98,38 +91,17 @@ pub fn rdf_format_of(path: &Path) -> Option<RdfFormat> {
     RdfFormat::from_extension(&ext)
 }
 
-/// Loads an RDF file as it is. Quads keep their graphs (each graph named in
-/// the file is replaced); triples go into a graph named after the file.
-pub fn load_rdf_file(store: &Store, path: &Path, base: &str) -> Result<usize> {
-    let format =
-        rdf_format_of(path).ok_or_else(|| anyhow!("{}: not an RDF file name", path.display()))?;
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let file_graph = NamedNode::new(format!(
+/// The graph that the triples of an RDF file without graphs go into,
+/// named after the file.
+pub fn file_graph(path: &Path, base: &str) -> Result<NamedNode> {
+    let name = path
+        .file_name()
+        .map(|f| f.to_string_lossy().to_string())
+        .unwrap_or_default();
+    Ok(NamedNode::new(format!(
         "{base}graph/{}",
-        crate::iri::slug(
-            &path
-                .file_name()
-                .map(|f| f.to_string_lossy().to_string())
-                .unwrap_or_default()
-        )
-    ))?;
-    let mut quads = Vec::new();
-    for q in RdfParser::from_format(format).for_slice(&bytes) {
-        let mut q = q.map_err(|e| anyhow!("{}: {e}", path.display()))?;
-        if q.graph_name == GraphName::DefaultGraph {
-            q.graph_name = file_graph.clone().into();
-        }
-        quads.push(q);
-    }
-    let names: BTreeSet<NamedNode> = quads
-        .iter()
-        .filter_map(|q| match &q.graph_name {
-            GraphName::NamedNode(n) => Some(n.clone()),
-            _ => None,
-        })
-        .chain(std::iter::once(file_graph))
-        .collect();
-    replace_graphs(store, &names.into_iter().collect::<Vec<_>>(), quads)
+        crate::iri::slug(&name)
+    ))?)
 }
 
 /// The documents live in named graphs: without `FROM`, a query sees the

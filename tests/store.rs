@@ -70,8 +70,8 @@ fn loading_again_replaces_a_document_graph() {
         "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
         "csv",
     );
-    // the document's graph and the graph of shared descriptions
-    assert_eq!(graphs.lines().count(), 3, "{graphs}");
+    // the document's graph, the graph of shared descriptions, the catalog
+    assert_eq!(graphs.lines().count(), 4, "{graphs}");
 }
 
 #[test]

@@ -46,6 +46,8 @@ pub const FILES: [(&str, &str); 5] = [
 pub struct Record {
     pub iri: String,
     pub values: BTreeMap<String, Vec<Term>>,
+    /// The preferred name and all variants, gathered once.
+    names: Vec<String>,
 }
 
 impl Record {
@@ -85,7 +87,11 @@ impl Record {
         })
     }
     /// The preferred name and all variants.
-    pub fn names(&self) -> Vec<String> {
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    fn gather_names(&self) -> Vec<String> {
         let mut out = Vec::new();
         for p in [
             &format!("{SCHEMA}name"),
@@ -177,14 +183,20 @@ fn records(ttl: &str, name: &str) -> Result<Vec<Record>, String> {
         };
         let r = map.entry(s.clone()).or_insert_with(|| Record {
             iri: s,
-            values: BTreeMap::new(),
+            ..Record::default()
         });
         r.values
             .entry(t.predicate.as_str().to_string())
             .or_default()
             .push(t.object);
     }
-    Ok(map.into_values().collect())
+    Ok(map
+        .into_values()
+        .map(|mut r| {
+            r.names = r.gather_names();
+            r
+        })
+        .collect())
 }
 
 fn number(l: Option<String>) -> Option<f64> {
@@ -221,7 +233,7 @@ impl Authority {
                 } else if r.has_type(&f("Office")) {
                     a.offices.push(Office {
                         iri: r.iri.clone(),
-                        names: r.names(),
+                        names: r.names().to_vec(),
                     });
                 } else if r.has_type(&s("Place"))
                     || r.has_type(&s("Country"))

@@ -34,19 +34,64 @@ pub(crate) struct Lexicon {
     ac: Option<AhoCorasick>,
     forms: Vec<(String, Vec<Target>)>,
     pub persons: Vec<ListPerson>,
+    /// The forms that show a list person is named in a text (full forms,
+    /// and the surname where it names one person alone), with the person.
+    naming: Option<(AhoCorasick, Vec<usize>)>,
 }
 
 impl Knowledge {
     pub(crate) fn lexicon_persons(&self) -> &[ListPerson] {
         &self.lexicon.persons
     }
+
+    /// The list persons a text names (by a full form, or by a surname that
+    /// only one of them has), as sorted indexes: one pass over the text.
+    pub(crate) fn persons_named_in(&self, text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let Some((ac, who)) = &self.lexicon.naming else {
+            return out;
+        };
+        for m in ac.find_overlapping_iter(text) {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+            {
+                out.push(who[m.pattern().as_usize()]);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The automaton of [`Knowledge::persons_named_in`].
+fn naming_forms(lp: &[ListPerson]) -> Option<(AhoCorasick, Vec<usize>)> {
+    let mut patterns = Vec::new();
+    let mut who = Vec::new();
+    for (i, p) in lp.iter().enumerate() {
+        if p.surname_alone && lp.iter().filter(|q| q.surname == p.surname).count() == 1 {
+            patterns.push(p.surname.clone());
+            who.push(i);
+        }
+        for f in &p.full_forms {
+            patterns.push(f.clone());
+            who.push(i);
+        }
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+        .ok()?;
+    Some((ac, who))
 }
 
 /// The entity for an abbreviation: an organization or place when the
 /// authority data knows its expansion, else a term of its own.
 fn term_entity(t: &Entry, auth: &Authority) -> Entity {
     let exp = t.description.trim();
-    let same = |names: Vec<String>| {
+    let same = |names: &[String]| {
         names
             .iter()
             .any(|n| n.eq_ignore_ascii_case(exp) || n == &t.name)
@@ -266,7 +311,7 @@ impl Lexicon {
         for (i, p) in auth.persons.iter().enumerate() {
             for n in p.record.names() {
                 add(
-                    &n,
+                    n,
                     Target::AuthorityPerson {
                         index: i,
                         full: true,
@@ -295,7 +340,7 @@ impl Lexicon {
             e.coordinates = p.lat_lon;
             for n in p.record.names() {
                 add(
-                    &n,
+                    n,
                     Target::Authority {
                         entity: Box::new(e.clone()),
                     },
@@ -306,7 +351,7 @@ impl Lexicon {
             let e = authority_entity(&o.record, EntityKind::Organization, &o.name);
             for n in o.record.names() {
                 add(
-                    &n,
+                    n,
                     Target::Authority {
                         entity: Box::new(e.clone()),
                     },
@@ -317,7 +362,7 @@ impl Lexicon {
         for t in &auth.treaties {
             let e = treaty_entity_of(t, auth);
             for n in t.record.names() {
-                let n = n.strip_prefix("the ").unwrap_or(&n).to_string();
+                let n = n.strip_prefix("the ").unwrap_or(n).to_string();
                 treaty_forms
                     .entry(n)
                     .or_default()
@@ -335,6 +380,7 @@ impl Lexicon {
         Lexicon {
             ac,
             forms,
+            naming: naming_forms(&lp),
             persons: lp,
         }
     }

@@ -247,14 +247,11 @@ impl<'a> DocContext<'a> {
             .cloned()
             .collect();
         let lp = k.lexicon_persons();
+        let named = k.persons_named_in(&all_text);
         let mut present = Vec::new();
         for (i, p) in lp.iter().enumerate() {
-            let unique_surname = p.surname_alone
-                && lp.iter().filter(|q| q.surname == p.surname).count() == 1
-                && contains_word(&all_text, &p.surname);
-            let named = unique_surname || p.full_forms.iter().any(|f| contains_word(&all_text, f));
             let party = parties.iter().any(|pt| party_matches(pt, p));
-            if named || party {
+            if named.binary_search(&i).is_ok() || party {
                 present.push(i);
             }
         }

@@ -634,7 +634,7 @@ fn tei(store: &Store, ps: &[(String, String)]) -> Reply {
         return Reply::error(400, "not an IRI");
     };
     let q = format!(
-        "SELECT ?t WHERE {{ GRAPH <{d}> {{ ?x <http://schema.org/about> <{d}> ; <http://schema.org/text> ?t }} }}",
+        "SELECT ?t WHERE {{ GRAPH <{d}> {{ ?x <http://schema.org/about> <{d}> ; <http://schema.org/encodingFormat> \"application/tei+xml\" ; <http://schema.org/text> ?t }} }}",
         d = d.as_str()
     );
     let found = SparqlEvaluator::new().parse_query(&q).ok().and_then(|p| {

@@ -75,7 +75,9 @@ pub struct Graph {
     /// to one shared graph, so that a query over all graphs sees them once.
     pub shared: Vec<Triple>,
     /// The document's triples so far, to keep each once.
-    seen: std::collections::HashSet<Triple>,
+    seen: rustc_hash::FxHashSet<Triple>,
+    /// The shared triples so far.
+    shared_seen: rustc_hash::FxHashSet<Triple>,
 }
 
 impl Graph {
@@ -92,7 +94,7 @@ impl Graph {
 
     fn shared_add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
         let t = Triple::new(NamedOrBlankNode::from(s.clone()), p, o.into());
-        if !self.shared.contains(&t) {
+        if self.shared_seen.insert(t.clone()) {
             self.shared.push(t);
         }
     }
@@ -141,6 +143,7 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
         shared_name: nn(iris.shared_graph()),
         shared: Vec::new(),
         seen: Default::default(),
+        shared_seen: Default::default(),
     };
     g.add(&d, rdf::TYPE.into(), s("Message"));
     g.add(&d, rdf::TYPE.into(), rico("Record"));
@@ -547,6 +550,19 @@ fn party_node(g: &mut Graph, p: &Party, iris: &Iris) -> NamedNode {
 pub fn attach_tei(g: &mut Graph, doc: &Document, tei: &[u8], iris: &Iris) {
     let node = nn(iris.tei(doc));
     g.text(&node, s("text"), &String::from_utf8_lossy(tei));
+}
+
+/// Adds the text the document was read from to its graph, as the
+/// `schema:text` of a source resource, so that a store can give back (and
+/// package) the very input it was built from.
+pub fn attach_source(g: &mut Graph, doc: &Document, file_name: &str, text: &str, iris: &Iris) {
+    let node = nn(iris.source(doc));
+    let d = g.name.clone();
+    g.add(&node, rdf::TYPE.into(), s("DigitalDocument"));
+    g.add(&node, s("about"), d);
+    g.text(&node, s("encodingFormat"), "text/plain");
+    g.text(&node, s("name"), file_name);
+    g.text(&node, s("text"), text);
 }
 
 /// RDF formats frus-ld writes.

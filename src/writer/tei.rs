@@ -497,12 +497,15 @@ impl TeiWriter<'_> {
         }
         // the date phrase: from the first month name to the year
         if let Some(date) = d.date {
-            let re = regex::Regex::new(&format!(
-                r"(?:{m})(?:\s+\d{{1,2}},)?\s+\d{{4}}",
-                m = crate::dates::MONTH_PATTERN
-            ))
-            .expect("valid regex");
-            if let Some(m) = re.find(rest) {
+            static DATE_PHRASE: std::sync::LazyLock<regex::Regex> =
+                std::sync::LazyLock::new(|| {
+                    regex::Regex::new(&format!(
+                        r"(?:{m})(?:\s+\d{{1,2}},)?\s+\d{{4}}",
+                        m = crate::dates::MONTH_PATTERN
+                    ))
+                    .expect("valid regex")
+                });
+            if let Some(m) = DATE_PHRASE.find(rest) {
                 self.out.text(&rest[..m.start()]);
                 let iso = date.iso();
                 self.out.start("date", &[("when", &iso)]);

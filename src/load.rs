@@ -1,0 +1,314 @@
+//! Loading many graphs into the store: Oxigraph's bulk loader in bounded
+//! batches, and a catalog that says which graphs are completely loaded.
+//!
+//! A batch is written in three steps: (1) one transaction clears the graphs
+//! the batch replaces and removes their catalog entries; (2) the bulk
+//! loader writes the batch's quads, which become visible all at once when
+//! it commits; (3) one transaction writes the catalog entries. A load that
+//! is interrupted leaves some graphs without a catalog entry; running it
+//! again replaces them. A graph whose content digest is already in the
+//! catalog is not written again, so loading the same input twice gives the
+//! same store, catalog dates included.
+//!
+//! The catalog lives in its own graph, `{base}graph/catalog`:
+//!
+//! ```text
+//! <{base}catalog/…> a fl:CatalogEntry ;
+//!     fl:entryFor <graph> ;
+//!     fl:contentDigest "sha256:…" ;
+//!     dcterms:modified "2026-12-01T07:00:00Z"^^xsd:dateTime .
+//! ```
+//!
+//! `dcterms:modified` changes only when a graph's content does; it is the
+//! datestamp that harvesters (OAI-PMH) select on.
+
+use crate::iri::{slug, VOCAB};
+use crate::writer::rdf::DCTERMS;
+use anyhow::{anyhow, Context, Result};
+use oxigraph::io::RdfParser;
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::store::Store;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::io::BufReader;
+use std::path::Path;
+
+/// Quads a batch holds before it is written: about 1 GB of memory at most.
+pub const DEFAULT_BATCH_QUADS: usize = 1_000_000;
+
+/// What a load did.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct LoadStats {
+    /// Graphs written (new or changed).
+    pub graphs_written: usize,
+    /// Graphs whose content was already in the store.
+    pub graphs_unchanged: usize,
+    /// Quads written.
+    pub quads: usize,
+}
+
+/// The digest of a graph's content: SHA-256 over its quads in N-Quads, in
+/// the order given.
+#[derive(Default, Clone)]
+pub struct GraphDigest(Sha256);
+
+impl GraphDigest {
+    pub fn add(&mut self, q: &Quad) {
+        // the quad without its graph name: the digest is of the content
+        self.0.update(q.subject.to_string().as_bytes());
+        self.0.update(b" ");
+        self.0.update(q.predicate.to_string().as_bytes());
+        self.0.update(b" ");
+        self.0.update(q.object.to_string().as_bytes());
+        self.0.update(b" .\n");
+    }
+
+    pub fn finish(self) -> String {
+        let bytes = self.0.finalize();
+        let mut s = String::with_capacity(7 + 64);
+        s.push_str("sha256:");
+        for b in bytes {
+            s.push_str(&format!("{b:02x}"));
+        }
+        s
+    }
+}
+
+/// The catalog graph of a store whose IRIs are minted under `base`.
+pub fn catalog_graph(base: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{base}graph/catalog"))
+}
+
+/// The shared graph, which loads add to but never replace.
+pub fn shared_graph(base: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{base}graph/shared"))
+}
+
+fn fl(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{VOCAB}{local}"))
+}
+
+fn modified() -> NamedNode {
+    NamedNode::new_unchecked(format!("{DCTERMS}modified"))
+}
+
+/// Writes graphs into a store in bounded batches through the bulk loader.
+pub struct BulkWriter<'a> {
+    store: &'a Store,
+    base: String,
+    catalog: NamedNode,
+    shared: NamedNode,
+    now: Literal,
+    max_quads: usize,
+    /// Graphs of the batch, with their digests.
+    graphs: Vec<(NamedNode, String)>,
+    quads: Vec<Quad>,
+    stats: LoadStats,
+}
+
+impl<'a> BulkWriter<'a> {
+    /// `max_quads` bounds the quads held in memory before they are written.
+    pub fn new(store: &'a Store, base: &str, max_quads: usize) -> BulkWriter<'a> {
+        let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string();
+        BulkWriter {
+            store,
+            base: base.to_string(),
+            catalog: catalog_graph(base),
+            shared: shared_graph(base),
+            now: Literal::new_typed_literal(now, xsd::DATE_TIME),
+            max_quads: max_quads.max(1),
+            graphs: Vec::new(),
+            quads: Vec::new(),
+            stats: LoadStats::default(),
+        }
+    }
+
+    /// The catalog entry of a graph.
+    fn entry(&self, graph: &NamedNode) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}catalog/{}", self.base, slug(graph.as_str())))
+    }
+
+    /// The digest the catalog holds for a graph, if it is completely loaded.
+    pub fn stored_digest(&self, graph: &NamedNode) -> Result<Option<String>> {
+        let entry = self.entry(graph);
+        for q in self.store.quads_for_pattern(
+            Some(entry.as_ref().into()),
+            Some(fl("contentDigest").as_ref()),
+            None,
+            Some(self.catalog.as_ref().into()),
+        ) {
+            if let Term::Literal(l) = q?.object {
+                return Ok(Some(l.value().to_string()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Adds one graph, named `graph`, whose quads are `quads` (quads in the
+    /// shared graph are added to it). Returns whether the graph is written:
+    /// false when the catalog already has its content.
+    pub fn add_graph(&mut self, graph: NamedNode, quads: Vec<Quad>) -> Result<bool> {
+        let mut digest = GraphDigest::default();
+        for q in &quads {
+            if q.graph_name.as_ref() == GraphNameRef::NamedNode(graph.as_ref()) {
+                digest.add(q);
+            }
+        }
+        let digest = digest.finish();
+        if self.stored_digest(&graph)?.as_deref() == Some(digest.as_str()) {
+            self.stats.graphs_unchanged += 1;
+            return Ok(false);
+        }
+        self.graphs.push((graph, digest));
+        self.quads.extend(quads);
+        if self.quads.len() >= self.max_quads {
+            self.flush()?;
+        }
+        Ok(true)
+    }
+
+    /// Writes the batch: clear, bulk load, catalog.
+    pub fn flush(&mut self) -> Result<()> {
+        if self.graphs.is_empty() {
+            return Ok(());
+        }
+        let graphs = std::mem::take(&mut self.graphs);
+        let quads = std::mem::take(&mut self.quads);
+        let count = quads.len();
+        let mut loader = self.loader();
+        loader.load_quads(quads)?;
+        self.write(&graphs, loader)?;
+        self.stats.quads += count;
+        Ok(())
+    }
+
+    fn loader(&self) -> oxigraph::store::BulkLoader<'a> {
+        self.store
+            .bulk_loader()
+            .with_max_memory_size_in_megabytes(1024)
+    }
+
+    /// Is this one of the store's own graphs, which loads add to (shared)
+    /// or keep to themselves (catalog), but never replace?
+    fn is_store_graph(&self, g: &NamedNode) -> bool {
+        *g == self.shared || *g == self.catalog
+    }
+
+    /// Step 1, then the loader's commit as step 2, then step 3.
+    fn write(
+        &mut self,
+        graphs: &[(NamedNode, String)],
+        loader: oxigraph::store::BulkLoader<'_>,
+    ) -> Result<()> {
+        let graphs: Vec<&(NamedNode, String)> = graphs
+            .iter()
+            .filter(|(g, _)| !self.is_store_graph(g))
+            .collect();
+        let mut t = self.store.start_transaction()?;
+        for (g, _) in &graphs {
+            t.clear_graph(GraphNameRef::NamedNode(g.as_ref()))?;
+            let entry = self.entry(g);
+            let old: Vec<Quad> = t
+                .quads_for_pattern(
+                    Some(entry.as_ref().into()),
+                    None,
+                    None,
+                    Some(self.catalog.as_ref().into()),
+                )
+                .collect::<Result<_, _>>()?;
+            for q in &old {
+                t.remove(q);
+            }
+        }
+        t.commit()?;
+        loader
+            .commit()
+            .map_err(|e| anyhow!("bulk load failed: {e}"))?;
+        let mut t = self.store.start_transaction()?;
+        let c = GraphName::NamedNode(self.catalog.clone());
+        for (g, digest) in &graphs {
+            let s = NamedOrBlankNode::from(self.entry(g));
+            t.insert(&Quad::new(
+                s.clone(),
+                rdf::TYPE,
+                fl("CatalogEntry"),
+                c.clone(),
+            ));
+            t.insert(&Quad::new(s.clone(), fl("entryFor"), g.clone(), c.clone()));
+            t.insert(&Quad::new(
+                s.clone(),
+                fl("contentDigest"),
+                Literal::new_simple_literal(digest),
+                c.clone(),
+            ));
+            t.insert(&Quad::new(s, modified(), self.now.clone(), c.clone()));
+        }
+        t.commit()?;
+        self.stats.graphs_written += graphs.len();
+        Ok(())
+    }
+
+    /// Streams an RDF file into the store in one bulk load: quads keep their
+    /// graphs, triples go into `file_graph`. Every graph the file names is
+    /// replaced, except the shared graph, which is added to.
+    pub fn load_file(&mut self, path: &Path, file_graph: NamedNode) -> Result<()> {
+        self.flush()?;
+        let format = crate::store::rdf_format_of(path)
+            .ok_or_else(|| anyhow!("{}: not an RDF file name", path.display()))?;
+        let file = std::fs::File::open(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
+        let mut digests: BTreeMap<NamedNode, GraphDigest> = BTreeMap::new();
+        let mut loader = self.loader();
+        let catalog = self.catalog.clone();
+        let mut count = 0usize;
+        let parsed = RdfParser::from_format(format)
+            .for_reader(BufReader::with_capacity(1 << 20, file))
+            .map(|q| -> Result<Option<Quad>> {
+                let mut q = q.map_err(|e| anyhow!("{}: {e}", path.display()))?;
+                if q.graph_name == GraphName::DefaultGraph {
+                    q.graph_name = file_graph.clone().into();
+                }
+                if let GraphName::NamedNode(g) = &q.graph_name {
+                    if *g == catalog {
+                        // the store's own bookkeeping is not taken from files
+                        return Ok(None);
+                    }
+                    match digests.get_mut(g) {
+                        Some(d) => d.add(&q),
+                        None => {
+                            let mut d = GraphDigest::default();
+                            d.add(&q);
+                            digests.insert(g.clone(), d);
+                        }
+                    }
+                }
+                count += 1;
+                Ok(Some(q))
+            })
+            .filter_map(Result::transpose);
+        loader.load_ok_quads::<anyhow::Error, anyhow::Error>(parsed)?;
+        let graphs: Vec<(NamedNode, String)> =
+            digests.into_iter().map(|(g, d)| (g, d.finish())).collect();
+        // a graph whose content is unchanged keeps its catalog date
+        let mut changed = Vec::new();
+        for (g, d) in graphs {
+            if !self.is_store_graph(&g) && self.stored_digest(&g)?.as_deref() == Some(d.as_str()) {
+                self.stats.graphs_unchanged += 1;
+            } else {
+                changed.push((g, d));
+            }
+        }
+        self.write(&changed, loader)?;
+        self.stats.quads += count;
+        Ok(())
+    }
+
+    /// Writes what is left; what the load did.
+    pub fn finish(mut self) -> Result<LoadStats> {
+        self.flush()?;
+        Ok(self.stats)
+    }
+}

@@ -1,0 +1,298 @@
+//! Batch work at scale on a generated corpus (`examples/gen-corpus`):
+//! the generator is deterministic and its documents read; a folder converts
+//! into a mirror of itself; loading is idempotent, keeps catalog dates of
+//! unchanged documents, and an interrupted load completes when run again.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The generator, built beside the binary by `cargo test`.
+fn generator() -> Command {
+    let exe = PathBuf::from(env!("CARGO_BIN_EXE_frus-ld"));
+    let gen = exe.parent().unwrap().join("examples/gen-corpus");
+    assert!(
+        gen.exists(),
+        "{} missing: cargo test builds the examples",
+        gen.display()
+    );
+    Command::new(gen)
+}
+
+fn generate(out: &Path, docs: usize, seed: u64, per_volume: usize) {
+    let o = run(generator()
+        .args(["--docs", &docs.to_string(), "--seed", &seed.to_string()])
+        .args(["--per-volume", &per_volume.to_string(), "--out"])
+        .arg(out));
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// Every file under a folder, relative, with its bytes, in order.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((
+                    p.strip_prefix(dir).unwrap().to_path_buf(),
+                    std::fs::read(&p).unwrap(),
+                ));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn load(store: &Path, input: &Path, extra: &[&str]) -> std::process::Output {
+    run(bin()
+        .arg("load")
+        .arg(input)
+        .arg("--store")
+        .arg(store)
+        .arg("--quiet")
+        .args(extra))
+}
+
+/// All quads of a store but the catalog's, sorted: what the documents say.
+fn content(store: &Path) -> String {
+    let o = run(bin()
+        .args([
+            "query",
+            "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <https://w3id.org/frus-ld/id/graph/catalog>) }",
+            "--format",
+            "tsv",
+        ])
+        .arg("--store")
+        .arg(store));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut lines: Vec<String> = stdout(&o).lines().skip(1).map(str::to_string).collect();
+    lines.sort();
+    lines.join("\n")
+}
+
+/// The catalog: graph, digest, date, sorted.
+fn catalog(store: &Path) -> Vec<String> {
+    let o = run(bin()
+        .args([
+            "query",
+            "PREFIX fl: <https://w3id.org/frus-ld/vocab#>
+             SELECT ?g ?digest ?modified WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/catalog> {
+               ?e fl:entryFor ?g ; fl:contentDigest ?digest ; <http://purl.org/dc/terms/modified> ?modified } }
+             ORDER BY ?g",
+            "--format",
+            "csv",
+        ])
+        .arg("--store")
+        .arg(store));
+    assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o).lines().skip(1).map(str::to_string).collect()
+}
+
+#[test]
+fn the_generator_is_deterministic_and_its_documents_read_in_both_forms() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b, c) = (
+        tmp.path().join("a"),
+        tmp.path().join("b"),
+        tmp.path().join("c"),
+    );
+    generate(&a, 60, 7, 25);
+    generate(&b, 60, 7, 25);
+    generate(&c, 60, 8, 25);
+    let ta = tree(&a);
+    assert_eq!(ta, tree(&b), "same seed, same bytes");
+    assert_ne!(ta, tree(&c), "another seed, another corpus");
+    // 3 volumes of 25, 25 and 10 documents, both forms, with their lists
+    let texts = ta
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "txt"))
+        .count();
+    assert_eq!(texts, 120);
+    assert_eq!(
+        ta.iter()
+            .filter(|(p, _)| p.ends_with("persons.tsv"))
+            .count(),
+        3
+    );
+    let all: String = ta
+        .iter()
+        .map(|(_, b)| String::from_utf8_lossy(b).to_string())
+        .collect();
+    for shape in [
+        "Telegram From",
+        "Letter From",
+        "Memorandum From",
+        "Memorandum of Conversation",
+        "PARTICIPANTS",
+        "[Page ",
+        "not declassified]",
+        "↩",
+        "  1. Source:",
+        "Enclosure",
+    ] {
+        assert!(all.contains(shape), "the generated corpus has no {shape:?}");
+    }
+
+    // every document of both forms converts, to TEI and N-Quads, into a
+    // mirror of the volume folders
+    let out = tmp.path().join("out");
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    for (p, _) in &ta {
+        if p.extension().is_some_and(|e| e == "txt") {
+            inputs.push(a.join(p));
+        }
+    }
+    let o = run(bin()
+        .arg("convert")
+        .arg(&a)
+        .args(["--to", "tei,nquads", "-o"])
+        .arg(&out)
+        .arg("--quiet"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("converted 60 of 60 documents"),
+        "{}",
+        stderr(&o)
+    );
+    let written = tree(&out);
+    assert_eq!(
+        written.len(),
+        120,
+        "one TEI and one N-Quads file a document"
+    );
+    assert!(
+        written.iter().all(|(p, _)| p.components().count() == 2),
+        "volume/dN.alt.*"
+    );
+    // the web forms too (those of the first volume: one -o folder)
+    let web: Vec<&PathBuf> = inputs
+        .iter()
+        .filter(|p| !p.to_string_lossy().contains(".alt.") && p.to_string_lossy().contains("v01"))
+        .collect();
+    assert_eq!(web.len(), 25);
+    let o = run(bin()
+        .arg("convert")
+        .args(web)
+        .args(["--to", "tei", "-o"])
+        .arg(tmp.path().join("web"))
+        .arg("--quiet"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("converted 25 of 25"), "{}", stderr(&o));
+    let tei = String::from_utf8(
+        written
+            .iter()
+            .find(|(p, _)| p.ends_with("d1.alt.tei.xml"))
+            .unwrap()
+            .1
+            .clone(),
+    )
+    .unwrap();
+    validate_tei(&tei).unwrap();
+    assert!(tei.contains("<correspAction type=\"sent\""), "{tei}");
+    // a volume folder's own List of Persons links the people it names
+    let nq: String = written
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "nq"))
+        .map(|(_, b)| String::from_utf8_lossy(b).to_string())
+        .collect();
+    assert!(
+        nq.contains("frusListEntry"),
+        "no person linked to the folder's persons.tsv"
+    );
+}
+
+#[test]
+fn loading_twice_gives_the_same_store_and_a_changed_document_gets_a_new_date() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    generate(&corpus, 40, 3, 20);
+    let st = tmp.path().join("store");
+    // small batches: many bulk loads
+    let o = load(&st, &corpus, &["--batch-quads", "5000"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("40 graphs written, 0 unchanged"),
+        "{}",
+        stderr(&o)
+    );
+    let (first, cat) = (content(&st), catalog(&st));
+    assert_eq!(cat.len(), 40);
+    assert!(cat.iter().all(|l| l.contains(",sha256:")), "{cat:?}");
+
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let o = load(&st, &corpus, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("0 graphs written, 40 unchanged"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(content(&st), first);
+    assert_eq!(catalog(&st), cat, "unchanged documents keep their dates");
+
+    // one document changes: only it is written again, with a new date
+    let vol = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .min()
+        .unwrap();
+    let d1 = vol.join("d1.alt.txt");
+    let text = std::fs::read_to_string(&d1).unwrap();
+    std::fs::write(
+        &d1,
+        text.replacen("\n\n", "\n\nThe Secretary agreed.\n\n", 2),
+    )
+    .unwrap();
+    let o = load(&st, &corpus, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 graphs written, 39 unchanged"),
+        "{}",
+        stderr(&o)
+    );
+    let after = catalog(&st);
+    let changed: Vec<_> = after.iter().filter(|l| !cat.contains(l)).collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert!(changed[0].contains("/d1,"), "{changed:?}");
+    assert_ne!(content(&st), first);
+}
+
+#[test]
+fn an_interrupted_load_completes_when_run_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    generate(&corpus, 300, 11, 100);
+    let clean = tmp.path().join("clean");
+    assert!(load(&clean, &corpus, &[]).status.success());
+    let expected = content(&clean);
+
+    // killed part way (wherever that is: the assertion holds for any point)
+    let st = tmp.path().join("store");
+    let mut child = bin()
+        .arg("load")
+        .arg(&corpus)
+        .arg("--store")
+        .arg(&st)
+        .args(["--quiet", "--batch-quads", "20000"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let _ = child.kill();
+    let _ = child.wait();
+    let o = load(&st, &corpus, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        content(&st),
+        expected,
+        "the store equals one loaded without interruption"
+    );
+    assert_eq!(catalog(&st).len(), 300);
+}
