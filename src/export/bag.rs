@@ -22,6 +22,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, QuadRef, TermRef};
 use oxigraph::store::Store;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -185,12 +186,12 @@ fn schema_message() -> NamedNode {
     NamedNode::new_unchecked(format!("{}Message", crate::writer::rdf::SCHEMA))
 }
 
-/// A file name for a source text: its own name when it is a plain one,
-/// else the document's id.
-fn source_name(name: Option<&str>, id: &str) -> String {
+/// The extension of a source text: `.alt.txt` for the dateline web form
+/// (as its file was named), else `.txt`.
+fn source_extension(name: Option<&str>) -> &'static str {
     match name {
-        Some(n) if super::is_safe_name(n) && n.ends_with(".txt") => n.to_string(),
-        _ => format!("{id}.txt"),
+        Some(n) if n.ends_with(".alt.txt") => ".alt.txt",
+        _ => ".txt",
     }
 }
 
@@ -210,25 +211,38 @@ pub fn write(
         documents: sel.docs.len(),
         ..Summary::default()
     };
-    let mut selected: BTreeSet<String> = BTreeSet::new();
-    for d in &sel.docs {
-        let vol = d.volume.as_deref().unwrap_or("unknown-volume");
-        if let Some((name, text)) = d.source(store)? {
-            let name = source_name(name.as_deref(), &d.id);
-            p.add(&format!("data/source/{vol}/{name}"), text.as_bytes())?;
-            summary.sources += 1;
+    // each document's files under a name of its own: its volume and id
+    let mut stems = BTreeSet::new();
+    let jobs: Vec<(&super::Doc, String, String)> = sel
+        .docs
+        .iter()
+        .map(|d| {
+            let vol = d.volume.as_deref().unwrap_or("unknown-volume").to_string();
+            let mut id = d.id.clone();
+            let mut n = 2;
+            while !stems.insert(format!("{vol}/{id}")) {
+                id = format!("{}-{n}", d.id);
+                n += 1;
+            }
+            (d, vol, id)
+        })
+        .collect();
+    // documents are read and written in parallel: decoding the store's
+    // terms is what takes the time
+    let staged = &p.dir;
+    let done: Vec<DocFiles> = jobs
+        .par_iter()
+        .map(|(d, vol, id)| doc_files(store, staged, d, vol, id))
+        .collect::<Result<_>>()?;
+    for f in done {
+        summary.sources += usize::from(f.source);
+        summary.tei += usize::from(f.tei);
+        for e in f.files {
+            p.used.insert(e.0.clone());
+            p.files.push(e);
         }
-        if let Some(tei) = d.tei(store)? {
-            p.add(&format!("data/tei/{vol}/{}.xml", d.id), tei.as_bytes())?;
-            summary.tei += 1;
-        }
-        let g = NamedNode::new(d.iri.clone()).map_err(|e| anyhow!("{}: {e}", d.iri))?;
-        p.add(
-            &format!("data/rdf/{vol}/{}.nq", d.id),
-            &nquads(graph_quads(store, &g))?,
-        )?;
-        selected.insert(d.iri.clone());
     }
+    let selected: BTreeSet<String> = sel.docs.iter().map(|d| d.iri.clone()).collect();
 
     // the graphs that are not documents' own
     let mut names: Vec<NamedNode> = Vec::new();
@@ -308,6 +322,52 @@ pub fn write(
     dir.write("tagmanifest-sha256.txt", tagmanifest.as_bytes())?;
     p.dir.commit()?;
     Ok(summary)
+}
+
+/// The files of one document: path, SHA-256 and size of each.
+struct DocFiles {
+    files: Vec<(String, String, u64)>,
+    source: bool,
+    tei: bool,
+}
+
+fn doc_files(
+    store: &Store,
+    dir: &StagedDir,
+    d: &super::Doc,
+    vol: &str,
+    id: &str,
+) -> Result<DocFiles> {
+    let mut out = DocFiles {
+        files: Vec::new(),
+        source: false,
+        tei: false,
+    };
+    let mut add = |rel: String, bytes: &[u8]| -> Result<()> {
+        dir.write(&rel, bytes)?;
+        out.files.push((rel, sha256_hex(bytes), bytes.len() as u64));
+        Ok(())
+    };
+    if let Some((name, text)) = d.source(store)? {
+        add(
+            format!(
+                "data/source/{vol}/{id}{}",
+                source_extension(name.as_deref())
+            ),
+            text.as_bytes(),
+        )?;
+        out.source = true;
+    }
+    if let Some(tei) = d.tei(store)? {
+        add(format!("data/tei/{vol}/{id}.xml"), tei.as_bytes())?;
+        out.tei = true;
+    }
+    let g = NamedNode::new(d.iri.clone()).map_err(|e| anyhow!("{}: {e}", d.iri))?;
+    add(
+        format!("data/rdf/{vol}/{id}.nq"),
+        &nquads(graph_quads(store, &g))?,
+    )?;
+    Ok(out)
 }
 
 /// The catalog's entries for the selected documents: every triple of each
@@ -400,8 +460,8 @@ mod tests {
             sha256_hex(b"abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
-        assert_eq!(source_name(Some("d1.alt.txt"), "d1"), "d1.alt.txt");
-        assert_eq!(source_name(Some("../x.txt"), "d1"), "d1.txt");
-        assert_eq!(source_name(None, "d1"), "d1.txt");
+        assert_eq!(source_extension(Some("d1.alt.txt")), ".alt.txt");
+        assert_eq!(source_extension(Some("../d1.txt")), ".txt");
+        assert_eq!(source_extension(None), ".txt");
     }
 }

@@ -398,28 +398,24 @@ pub fn write_eac(
     sel: &Selection,
     date: NaiveDate,
 ) -> Result<BTreeMap<String, Vec<u8>>> {
-    let mut related: BTreeMap<&str, BTreeMap<usize, Relation>> = BTreeMap::new();
+    let mut related: BTreeMap<String, BTreeMap<usize, Relation>> = BTreeMap::new();
     for (i, d) in sel.docs.iter().enumerate() {
-        for p in &d.persons {
-            let rel = if d.senders.iter().any(|a| &a.iri == p) {
+        for p in d.persons(store)? {
+            let rel = if d.senders.iter().any(|a| a.iri == p) {
                 Relation::Sender
-            } else if d.recipients.iter().any(|a| &a.iri == p) {
+            } else if d.recipients.iter().any(|a| a.iri == p) {
                 Relation::Addressee
             } else {
                 Relation::Named
             };
-            let e = related
-                .entry(p.as_str())
-                .or_default()
-                .entry(i)
-                .or_insert(rel);
+            let e = related.entry(p).or_default().entry(i).or_insert(rel);
             *e = (*e).min(rel);
         }
     }
     let mut out = BTreeMap::new();
     for (iri, docs) in related {
-        let person = Person::read(store, iri)?;
-        let mut key = person_key(iri);
+        let person = Person::read(store, &iri)?;
+        let mut key = person_key(&iri);
         let base = key.clone();
         let mut n = 2;
         while out.contains_key(&format!("{key}.xml")) {

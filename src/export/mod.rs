@@ -142,6 +142,34 @@ impl Description {
         ))
     }
 
+    /// Only the given properties of the subject, in `graph` or in all
+    /// graphs: what a long description (a document's mentions and notes)
+    /// would cost to read whole is not read.
+    pub fn some(
+        store: &Store,
+        subject: NamedNodeRef<'_>,
+        graph: Option<NamedNodeRef<'_>>,
+        props: &[NamedNode],
+    ) -> Result<Self> {
+        let mut map: BTreeMap<String, Vec<Term>> = BTreeMap::new();
+        for p in props {
+            let mut objects: BTreeMap<String, Term> = BTreeMap::new();
+            for q in store.quads_for_pattern(
+                Some(NamedOrBlankNodeRef::NamedNode(subject)),
+                Some(p.as_ref()),
+                None,
+                graph.map(GraphNameRef::NamedNode),
+            ) {
+                let q = q?;
+                objects.insert(q.object.to_string(), q.object);
+            }
+            if !objects.is_empty() {
+                map.insert(p.as_str().to_string(), objects.into_values().collect());
+            }
+        }
+        Ok(Description(map))
+    }
+
     pub fn all(&self, p: &NamedNode) -> &[Term] {
         self.0.get(p.as_str()).map(Vec::as_slice).unwrap_or(&[])
     }
@@ -352,13 +380,26 @@ pub struct Doc {
     pub senders: Vec<Agent>,
     pub recipients: Vec<Agent>,
     pub place: Option<Place>,
-    /// Persons the document sends, receives or mentions.
-    pub persons: Vec<String>,
 }
 
 impl Doc {
     fn read(store: &Store, iri: &NamedNode, volumes: &mut VolumeIds) -> Result<Doc> {
-        let d = Description::of(store, iri.as_ref(), Some(iri.as_ref()))?;
+        let props = [
+            dcterms("isPartOf"),
+            schema("position"),
+            dcterms("identifier"),
+            schema("dateSent"),
+            dcterms("date"),
+            schema("sender"),
+            schema("recipient"),
+            schema("locationCreated"),
+            dcterms("title"),
+            fl("documentKind"),
+            fl("dateCertainty"),
+            dcterms("source"),
+            fl("classification"),
+        ];
+        let d = Description::some(store, iri.as_ref(), Some(iri.as_ref()), &props)?;
         let volume = match d.iris(&dcterms("isPartOf")).first() {
             Some(v) => Some(volumes.id(store, v)?),
             None => None,
@@ -399,14 +440,6 @@ impl Doc {
             }
             None => None,
         };
-        let mut persons = BTreeSet::new();
-        for p in ["sender", "recipient", "mentions"] {
-            for e in d.iris(&schema(p)) {
-                if is_person(store, &e)? {
-                    persons.insert(e.into_string());
-                }
-            }
-        }
         Ok(Doc {
             iri: iri.as_str().to_string(),
             volume,
@@ -421,8 +454,27 @@ impl Doc {
             senders: agents("sender")?,
             recipients: agents("recipient")?,
             place,
-            persons: persons.into_iter().collect(),
         })
+    }
+
+    /// The persons the document sends, receives or mentions.
+    pub fn persons(&self, store: &Store) -> Result<Vec<String>> {
+        let doc = nn(self.iri.clone());
+        let d = Description::some(
+            store,
+            doc.as_ref(),
+            Some(doc.as_ref()),
+            &[schema("sender"), schema("recipient"), schema("mentions")],
+        )?;
+        let mut persons = BTreeSet::new();
+        for p in ["sender", "recipient", "mentions"] {
+            for e in d.iris(&schema(p)) {
+                if is_person(store, &e)? {
+                    persons.insert(e.into_string());
+                }
+            }
+        }
+        Ok(persons.into_iter().collect())
     }
 
     /// The document's TEI, as the store holds it.
@@ -626,7 +678,7 @@ impl Selection {
         let mut docs = Vec::new();
         let mut vol_iris: BTreeMap<String, String> = BTreeMap::new();
         for g in &graphs {
-            let d = Description::of(store, g.as_ref(), Some(g.as_ref()))?;
+            let d = Description::some(store, g.as_ref(), Some(g.as_ref()), &[dcterms("isPartOf")])?;
             let vid = match d.iris(&dcterms("isPartOf")).first() {
                 Some(v) => {
                     let id = ids.id(store, v)?;
