@@ -138,3 +138,97 @@ fn parties(x: &mut XmlOut, agents: &[Agent]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::{Doc, Volume};
+
+    fn doc(kind: &str, senders: Vec<Agent>, recipients: Vec<Agent>, date: Option<DocDate>) -> Doc {
+        Doc {
+            iri: "https://history.state.gov/historicaldocuments/frus1958-60v18/d1".into(),
+            volume: Some("frus1958-60v18".into()),
+            id: "d1".into(),
+            number: Some(1),
+            title: None,
+            kind: Some(kind.into()),
+            date,
+            date_inferred: true,
+            citation: None,
+            classification: None,
+            senders,
+            recipients,
+            place: None,
+        }
+    }
+
+    fn agent(name: &str, person: bool) -> Agent {
+        Agent {
+            iri: format!("https://w3id.org/frus-ld/id/x/{name}"),
+            name: name.into(),
+            is_person: person,
+            same_as: vec![],
+        }
+    }
+
+    fn cmif(docs: Vec<Doc>) -> String {
+        let sel = Selection {
+            docs,
+            volumes: vec![Volume {
+                id: "frus1958-60v18".into(),
+                iri: "https://history.state.gov/historicaldocuments/frus1958-60v18".into(),
+            }],
+            volume: None,
+        };
+        let date = NaiveDate::from_ymd_opt(2024, 1, 2).unwrap();
+        String::from_utf8(write(&sel, "https://example.org/c.xml", date)).unwrap()
+    }
+
+    #[test]
+    fn an_unknown_party_keeps_both_actions() {
+        let xml = cmif(vec![doc(
+            "memorandum",
+            vec![agent("Robertson", true)],
+            vec![],
+            Some(DocDate::Between("1958-03-01".into(), "1958-03-28".into())),
+        )]);
+        let received = &xml[xml.find("<correspAction type=\"received\">").unwrap()..];
+        assert!(
+            received.starts_with(
+                "<correspAction type=\"received\">\n          <persName>Unknown</persName>"
+            ),
+            "{xml}"
+        );
+        assert!(
+            xml.contains("<date notBefore=\"1958-03-01\" notAfter=\"1958-03-28\" cert=\"low\"/>"),
+            "{xml}"
+        );
+        assert!(xml.contains("<date when=\"2024-01-02\"/>"), "{xml}");
+    }
+
+    #[test]
+    fn only_correspondence_with_a_party_goes_in() {
+        let xml = cmif(vec![
+            doc(
+                "memorandum-of-conversation",
+                vec![agent("A", true)],
+                vec![],
+                None,
+            ),
+            doc("editorial-note", vec![], vec![], None),
+            doc("telegram", vec![], vec![], None),
+        ]);
+        assert!(!xml.contains("<correspDesc"), "{xml}");
+        let xml = cmif(vec![doc(
+            "telegram",
+            vec![],
+            vec![agent("Embassy", false)],
+            None,
+        )]);
+        assert!(xml.contains("<orgName>Embassy</orgName>"), "{xml}");
+        assert!(
+            !xml.contains("<date notBefore"),
+            "no date, no date element: {xml}"
+        );
+    }
+}
