@@ -437,7 +437,7 @@ impl Gen {
             }
             6..=7 => {
                 // a memorandum from one official to another
-                let from = self.rng.random_range(1..self.persons.len());
+                let from = self.rng.random_range(2..self.persons.len());
                 let f = &self.persons[from];
                 doc.heading = format!(
                     "{number}. Memorandum From the {} ({}) to Secretary of State {secretary}",
@@ -517,14 +517,32 @@ fn main() -> std::io::Result<()> {
     let volumes = a.docs.div_ceil(a.per_volume.max(1));
     let mut written = 0;
     for v in 0..volumes {
-        let first = 1945 + (v as u32 * 3) % 18;
+        let first = 1952 + (v as u32 % 3) * 3;
         let volume = format!("frus{first}-{:02}v{:02}", (first + 2) % 100, v + 1);
         let dir = a.out.join(&volume);
         std::fs::create_dir_all(&dir)?;
         // the volume's persons: the Secretary first, then ambassadors and officials
         let mut persons = Vec::new();
         let mut used = std::collections::BTreeSet::new();
-        for i in 0..24 {
+        // the Secretary and the Prime Minister of Japan are the real ones
+        // (the authority data knows them); the others are made up
+        persons.push(Person {
+            id: "p_DJF1".into(),
+            surname: "Dulles".into(),
+            given: "John Foster".into(),
+            office: "Secretary of State".into(),
+            post: "Washington",
+            country: None,
+        });
+        persons.push(Person {
+            id: "p_KN1".into(),
+            surname: "Kishi".into(),
+            given: "Nobusuke".into(),
+            office: "Prime Minister of Japan".into(),
+            post: "Tokyo",
+            country: None,
+        });
+        for i in 2..26 {
             let (surname, given) = loop {
                 let s = *SURNAMES.choose(&mut rng).expect("names");
                 let g = *GIVEN.choose(&mut rng).expect("names");
@@ -533,12 +551,11 @@ fn main() -> std::io::Result<()> {
                 }
             };
             let (office, post, country) = match i {
-                0 => ("Secretary of State".to_string(), "Washington", None),
-                1..=10 => {
-                    let (c, city, _) = COUNTRIES[(i - 1 + v) % COUNTRIES.len()];
+                2..=12 => {
+                    let (c, city, _) = COUNTRIES[(i - 2 + v) % COUNTRIES.len()];
                     (format!("Ambassador to {c}"), city, Some(c))
                 }
-                11..=15 => (
+                13..=17 => (
                     "Assistant Secretary of State for Far Eastern Affairs".to_string(),
                     "Washington",
                     None,
