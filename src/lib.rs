@@ -14,6 +14,7 @@ pub mod base64;
 pub mod batch;
 pub mod dates;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod iri;
 pub mod load;

@@ -1,7 +1,7 @@
 //! The `frus-ld` command line: a thin layer over the library.
 
 use anyhow::{anyhow, bail, Context, Result};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use frus_ld::authority;
 use frus_ld::extract::{self, Knowledge};
 use frus_ld::iri::{Iris, DEFAULT_BASE};
@@ -70,6 +70,16 @@ CONSTRUCT and DESCRIBE print Turtle.\n\n\
 Example:\n  frus-ld query -f examples/queries/who-wrote-to-whom.rq\n  frus-ld query 'ASK { ?d a <http://schema.org/Message> }' --format json"
     )]
     Query(QueryArgs),
+    /// Export what the store holds for archives and aggregators: BagIt, CMIF, EAD3 and EAC-CPF.
+    #[command(
+        after_help = "Exports read the store only (the default store unless --store names one), all of it\n\
+or one --volume. Directories are built beside their target and moved into place when complete;\n\
+an existing non-empty directory is refused. SOURCE_DATE_EPOCH, when set, gives the export date.\n\n\
+Examples:\n  frus-ld export --bag frus1958-60v18-bag --volume frus1958-60v18\n  \
+frus-ld export --cmif frus.xml --url https://example.org/cmif/frus.xml\n  \
+frus-ld export --ead frus1958-60v18.ead.xml --eac agents/ --volume frus1958-60v18"
+    )]
+    Export(ExportArgs),
 }
 
 #[derive(Args, Clone)]
@@ -244,6 +254,36 @@ struct QueryArgs {
     format: ResultFormat,
 }
 
+#[derive(Args)]
+#[command(group(ArgGroup::new("format").required(true).args(["bag", "cmif", "ead"])))]
+struct ExportArgs {
+    /// Write a BagIt 1.0 package (RFC 8493) of sources, TEI and RDF (N-Quads) into this
+    /// directory, which must not exist or be empty.
+    #[arg(long, value_name = "DIR")]
+    bag: Option<PathBuf>,
+    /// Write the letters, telegrams and memoranda as CMIF, correspSearch's
+    /// Correspondence Metadata Interchange Format.
+    #[arg(long, value_name = "FILE")]
+    cmif: Option<PathBuf>,
+    /// The CMIF file's own address (its idno type="url"); default: the base IRI's
+    /// cmif/ followed by the file's name.
+    #[arg(long, value_name = "URL", requires = "cmif")]
+    url: Option<String>,
+    /// Write an EAD3 finding aid of a volume (the volume a collection, documents items).
+    #[arg(long, value_name = "FILE")]
+    ead: Option<PathBuf>,
+    /// With --ead: an EAC-CPF record of each person of the volume, one file each,
+    /// into this directory, which must not exist or be empty.
+    #[arg(long, value_name = "DIR", requires = "ead")]
+    eac: Option<PathBuf>,
+    /// The store directory.
+    #[arg(long, value_name = "DIR")]
+    store: Option<PathBuf>,
+    /// Export only this volume (e.g. frus1958-60v18).
+    #[arg(long, value_name = "ID")]
+    volume: Option<String>,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -252,6 +292,7 @@ fn main() -> ExitCode {
         Command::Query(a) => query(a),
         Command::Serve(a) => serve(a),
         Command::Push(a) => push(a),
+        Command::Export(a) => export(a),
     };
     match result {
         Ok(code) => code,
@@ -760,5 +801,66 @@ fn query(a: QueryArgs) -> Result<ExitCode> {
         None => e,
     })?;
     std::io::stdout().lock().write_all(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(a: ExportArgs) -> Result<ExitCode> {
+    use frus_ld::export::{self as ex, bag, cmif, ead};
+    let path = a.store.clone().unwrap_or_else(store::default_location);
+    let st = ex::open_store(&path)?;
+    let sel = ex::Selection::read(&st, a.volume.as_deref(), &path)?;
+    let date = ex::export_date()?;
+    if let Some(dir) = &a.bag {
+        let s = bag::write(&st, &sel, dir, date)?;
+        eprintln!(
+            "bag of {} documents ({} source texts, {} TEI, {} payload files, {} bytes) at {}",
+            s.documents,
+            s.sources,
+            s.tei,
+            s.files,
+            s.bytes,
+            dir.display()
+        );
+    } else if let Some(file) = &a.cmif {
+        let url = match &a.url {
+            Some(u) => ex::check_url(u)?,
+            None => ex::default_cmif_url(&st, file)?,
+        };
+        let xml = cmif::write(&sel, &url, date);
+        write_atomic(file, &xml)?;
+        let n = sel
+            .docs
+            .iter()
+            .filter(|d| cmif::is_correspondence(d))
+            .count();
+        eprintln!(
+            "{n} letters, telegrams and memoranda of {} documents in {}",
+            sel.docs.len(),
+            file.display()
+        );
+    } else if let Some(file) = &a.ead {
+        let xml = ead::write_ead(&sel, date)?;
+        let vol = ead::the_volume(&sel)?.id.clone();
+        let items = sel.docs.len();
+        match &a.eac {
+            Some(dir) => {
+                let records = ead::write_eac(&st, &sel, date)?;
+                // the records are staged first, so that a refused directory writes nothing
+                let staged = ead::stage_eac_dir(&records, dir)?;
+                write_atomic(file, &xml)?;
+                staged.commit()?;
+                eprintln!(
+                    "finding aid of {vol} ({items} items) in {}; {} EAC-CPF records in {}",
+                    file.display(),
+                    records.len(),
+                    dir.display()
+                );
+            }
+            None => {
+                write_atomic(file, &xml)?;
+                eprintln!("finding aid of {vol} ({items} items) in {}", file.display());
+            }
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
