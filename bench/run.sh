@@ -34,6 +34,11 @@ measure() {
   read -r SECS KB <"$WORK/time"
   MB=$((KB / 1024))
 }
+# bytes of the documents (one web form each) under a folder
+input_bytes() { find "$1" -name 'd*.alt.txt' -printf '%s\n' | awk '{s += $1} END {print s}'; }
+# which sections to run (ONLY="1 4" runs conversion and scaling)
+ONLY=${ONLY:-"1 2 3 4"}
+want() { [[ " $ONLY " == *" $1 "* ]]; }
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 mbs() { python3 -c "print(f'{$1 / 1e6 / $2:.2f}')"; }
 
@@ -52,8 +57,9 @@ SMALLEST=$(echo $SIZES | tr ' ' '\n' | sort -n | head -1)
 MID=$(echo $SIZES | tr ' ' '\n' | sort -n | awk '$1 <= 10000' | tail -1)
 MID=${MID:-$SMALLEST}
 CORPUS="$WORK/corpus-$MID"
-BYTES=$(cat "$CORPUS"/*/d*.alt.txt | wc -c)
+BYTES=$(input_bytes "$CORPUS")
 
+if want 1; then
 echo "## 1. Conversion ($MID generated documents, $(mbs "$BYTES" 1) MB of input, one web form each)"
 echo
 echo "| output | 1 thread MB/s | 1 thread docs/s | $(nproc) threads MB/s | $(nproc) threads docs/s | speed-up |"
@@ -76,6 +82,9 @@ echo
 echo "The reference document ($(basename "$REF")) alone, as one command (process start included): ${SECS} s. In-process latency: \`cargo bench --bench convert\`."
 echo
 
+fi
+
+if want 2; then
 echo "## 2. Loading the same N-Quads file ($MID documents)"
 echo
 rm -rf "$WORK/out"
@@ -100,18 +109,25 @@ echo "| frus-ld load | $FL | $(python3 -c "print(round($QUADS / $FL))") | $FLMB 
 echo "| pyoxigraph bulk_load | $PY | $(python3 -c "print(round($QUADS / $PY))") | $PYMB | $(ratio "$OX" "$PY") |"
 echo
 
+rm -rf "$WORK/s-ox" "$WORK/s-fl" "$WORK/s-py" "$WORK/all.nq" "$WORK/out"
+fi
+
+if want 4; then
 echo "## 4. Scaling: convert and load (text in, store out)"
 echo
 echo "| documents | input MB | seconds | docs/s | peak MB | store MB |"
 echo "|---:|---:|---:|---:|---:|---:|"
 for n in $SIZES; do
   rm -rf "$WORK/store-$n"
-  in=$(cat "$WORK/corpus-$n"/*/d*.alt.txt | wc -c)
+  in=$(input_bytes "$WORK/corpus-$n")
   measure "load-$n" "$BIN" load "$WORK/corpus-$n" --store "$WORK/store-$n" --quiet
   echo "| $n | $(mbs "$in" 1) | $SECS | $(python3 -c "print(round($n / $SECS))") | $MB | $(du -sm "$WORK/store-$n" | cut -f1) |"
 done
 echo
 
+fi
+
+if want 3; then
 echo "## 3. Query latency (ms, median / 95th percentile of $RUNS runs)"
 echo
 Q=("$ROOT"/examples/queries/*.rq)
@@ -157,4 +173,5 @@ for q in sorted(data[cols[0][0]]):
     print(f"| {q} | " + " | ".join(cells) + f" | {rows} |")
 EOF
 echo
+fi
 echo "(work files in $WORK)" >&2

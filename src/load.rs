@@ -75,6 +75,17 @@ impl GraphDigest {
     }
 }
 
+/// The digest of the quads of `quads` that are in `graph`.
+pub fn graph_digest(graph: &NamedNode, quads: &[Quad]) -> String {
+    let mut digest = GraphDigest::default();
+    for q in quads {
+        if q.graph_name.as_ref() == GraphNameRef::NamedNode(graph.as_ref()) {
+            digest.add(q);
+        }
+    }
+    digest.finish()
+}
+
 /// The catalog graph of a store whose IRIs are minted under `base`.
 pub fn catalog_graph(base: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{base}graph/catalog"))
@@ -151,13 +162,18 @@ impl<'a> BulkWriter<'a> {
     /// shared graph are added to it). Returns whether the graph is written:
     /// false when the catalog already has its content.
     pub fn add_graph(&mut self, graph: NamedNode, quads: Vec<Quad>) -> Result<bool> {
-        let mut digest = GraphDigest::default();
-        for q in &quads {
-            if q.graph_name.as_ref() == GraphNameRef::NamedNode(graph.as_ref()) {
-                digest.add(q);
-            }
-        }
-        let digest = digest.finish();
+        let digest = graph_digest(&graph, &quads);
+        self.add_digested_graph(graph, quads, digest)
+    }
+
+    /// [`add_graph`](Self::add_graph) with the digest computed beforehand
+    /// ([`graph_digest`]), e.g. on another thread.
+    pub fn add_digested_graph(
+        &mut self,
+        graph: NamedNode,
+        quads: Vec<Quad>,
+        digest: String,
+    ) -> Result<bool> {
         if self.stored_digest(&graph)?.as_deref() == Some(digest.as_str()) {
             self.stats.graphs_unchanged += 1;
             return Ok(false);

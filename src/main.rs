@@ -351,7 +351,7 @@ fn read_batch(paths: &[PathBuf], cx: &Context_) -> Vec<(PathBuf, Result<Document
     let own = folder_knowledge(paths, cx);
     let knowledge = own.as_ref().unwrap_or(&cx.knowledge);
     let mut docs: Vec<(PathBuf, Result<Document>)> = paths
-        .iter()
+        .par_iter()
         .map(|p| {
             (
                 p.clone(),
@@ -601,7 +601,9 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
             })
             .collect();
         for (f, r) in graphs {
-            let r = r.and_then(|(name, quads)| writer.add_graph(name, quads).map(drop));
+            let r = r.and_then(|(name, quads, digest)| {
+                writer.add_digested_graph(name, quads, digest).map(drop)
+            });
             batch.record(&f, r);
         }
     }
@@ -625,7 +627,7 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
 }
 
 /// A document's graph name and its quads.
-type DocumentQuads = (NamedNode, Vec<Quad>);
+type DocumentQuads = (NamedNode, Vec<Quad>, String);
 
 /// A document's graph as the store holds it: its RDF, its TEI and the text
 /// it was read from.
@@ -639,7 +641,9 @@ fn document_quads(path: &Path, doc: &Document, cx: &Context_) -> Result<Document
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
     rdf::attach_source(&mut g, doc, &name, &text, &cx.iris);
-    Ok((g.name.clone(), g.quads().collect()))
+    let quads: Vec<Quad> = g.quads().collect();
+    let digest = frus_ld::load::graph_digest(&g.name, &quads);
+    Ok((g.name.clone(), quads, digest))
 }
 
 /// Documents are read a folder at a time (a folder is a volume), so that
@@ -742,9 +746,11 @@ fn push(a: PushArgs) -> Result<ExitCode> {
         let mut writer = BulkWriter::new(&st, cx.iris.base(), DEFAULT_BATCH_QUADS);
         for group in volume_groups(&texts) {
             for (f, doc) in read_batch(group, &cx) {
-                let r = doc
-                    .and_then(|doc| document_quads(&f, &doc, &cx))
-                    .and_then(|(name, quads)| writer.add_graph(name, quads).map(drop));
+                let r = doc.and_then(|doc| document_quads(&f, &doc, &cx)).and_then(
+                    |(name, quads, digest)| {
+                        writer.add_digested_graph(name, quads, digest).map(drop)
+                    },
+                );
                 if let Err(e) = r {
                     eprintln!("frus-ld: {}: {e:#}", f.display());
                     failed += 1;
