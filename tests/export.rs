@@ -68,48 +68,6 @@ fn s(p: &Path) -> &str {
 
 // ---------------------------------------------------------------- tools
 
-/// Whether an external tool runs; outside CI a missing tool skips its
-/// checks with a notice, in CI it fails the test.
-fn have(tool: &str, probe: &[&str]) -> bool {
-    if Command::new(tool).args(probe).output().is_ok() {
-        return true;
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("CI needs {tool}");
-    }
-    eprintln!("notice: {tool} missing; its checks are skipped");
-    false
-}
-
-/// Validates a file with jing against one of the shared RELAX NG schemas.
-fn jing(schema: &str, file: &Path) -> Result<(), String> {
-    let schema = root().join("../shared/schemas").join(schema);
-    if !schema.exists() {
-        if std::env::var_os("CI").is_some() {
-            panic!("CI needs {}", schema.display());
-        }
-        eprintln!("notice: {} missing; not validated", schema.display());
-        return Ok(());
-    }
-    if !have("jing", &["-h"]) {
-        return Ok(());
-    }
-    let o = Command::new("jing")
-        .arg(&schema)
-        .arg(file)
-        .output()
-        .unwrap();
-    if o.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "{}{}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        ))
-    }
-}
-
 /// `bagit.py --validate DIR` (run as `python3 -m bagit`, which needs no
 /// script on the PATH): Ok with its message, or Err with it.
 fn bagit_validate(dir: &Path) -> Option<Result<String, String>> {

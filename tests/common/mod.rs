@@ -57,24 +57,37 @@ pub fn convert(file: &Path, to: &str, extra: &[&str]) -> String {
     stdout(&o)
 }
 
-/// Validates TEI with jing and tei_all.rng. Returns false (with a notice)
-/// when the schema or jing is missing outside CI; in CI both must be there.
-pub fn validate_tei(xml: &str) -> Result<(), String> {
-    let schema = root().join("../shared/schemas/tei_all.rng");
-    let jing = Command::new("jing").arg("-h").output();
-    if !schema.exists() || jing.is_err() {
+/// Whether a tool runs; outside CI a missing tool is a notice (its checks
+/// are skipped), in CI a failure.
+pub fn have(tool: &str, probe: &[&str]) -> bool {
+    if Command::new(tool).args(probe).output().is_ok() {
+        return true;
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!("CI needs {tool}");
+    }
+    eprintln!("notice: {tool} missing; its checks are skipped");
+    false
+}
+
+/// Validates a file with jing against one of the shared RELAX NG schemas
+/// (`schema` under `../shared/schemas`). A missing schema or jing is a
+/// notice outside CI and a failure in CI.
+pub fn jing(schema: &str, file: &Path) -> Result<(), String> {
+    let schema = root().join("../shared/schemas").join(schema);
+    if !schema.exists() {
         if std::env::var_os("CI").is_some() {
-            panic!("CI needs jing and ../shared/schemas/tei_all.rng to validate TEI");
+            panic!("CI needs {}", schema.display());
         }
-        eprintln!("notice: jing or tei_all.rng missing; TEI not validated");
+        eprintln!("notice: {} missing; not validated", schema.display());
         return Ok(());
     }
-    let dir = tempfile::tempdir().expect("temp dir");
-    let f = dir.path().join("doc.xml");
-    std::fs::write(&f, xml).expect("write");
+    if !have("jing", &["-h"]) {
+        return Ok(());
+    }
     let o = Command::new("jing")
         .arg(&schema)
-        .arg(&f)
+        .arg(file)
         .output()
         .expect("jing runs");
     if o.status.success() {
@@ -86,6 +99,14 @@ pub fn validate_tei(xml: &str) -> Result<(), String> {
             String::from_utf8_lossy(&o.stderr)
         ))
     }
+}
+
+/// Validates TEI with jing and tei_all.rng.
+pub fn validate_tei(xml: &str) -> Result<(), String> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let f = dir.path().join("doc.xml");
+    std::fs::write(&f, xml).expect("write");
+    jing("tei_all.rng", &f)
 }
 
 /// The options that give a conversion of the shared corpus its volume and lists.
