@@ -115,8 +115,16 @@ pub struct BulkWriter<'a> {
     /// Graphs of the batch, with their digests.
     graphs: Vec<(NamedNode, String)>,
     quads: Vec<Quad>,
+    /// Quads of the shared graph this writer has already taken: every
+    /// document repeats the descriptions of the entities it mentions, which
+    /// need loading once. Bounded: when full it starts afresh, and a quad
+    /// loaded twice is still stored once.
+    shared_seen: rustc_hash::FxHashSet<Quad>,
     stats: LoadStats,
 }
+
+/// The most shared-graph quads a [`BulkWriter`] remembers.
+const SHARED_SEEN_MAX: usize = 500_000;
 
 impl<'a> BulkWriter<'a> {
     /// `max_quads` bounds the quads held in memory before they are written.
@@ -133,6 +141,7 @@ impl<'a> BulkWriter<'a> {
             max_quads: max_quads.max(1),
             graphs: Vec::new(),
             quads: Vec::new(),
+            shared_seen: Default::default(),
             stats: LoadStats::default(),
         }
     }
@@ -179,7 +188,17 @@ impl<'a> BulkWriter<'a> {
             return Ok(false);
         }
         self.graphs.push((graph, digest));
-        self.quads.extend(quads);
+        for q in quads {
+            if matches!(&q.graph_name, GraphName::NamedNode(g) if *g == self.shared) {
+                if self.shared_seen.len() >= SHARED_SEEN_MAX {
+                    self.shared_seen.clear();
+                }
+                if !self.shared_seen.insert(q.clone()) {
+                    continue;
+                }
+            }
+            self.quads.push(q);
+        }
         if self.quads.len() >= self.max_quads {
             self.flush()?;
         }

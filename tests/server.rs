@@ -262,8 +262,9 @@ fn limits_end_runaway_queries_and_the_server_goes_on() {
         &["--timeout", "1", "--max-results", "5", "--max-body", "2000"],
         None,
     );
-    // every path between any two nodes: Oxigraph reads the store all along
-    let runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a (<http://schema.org/mentions>|!<http://example.org/x>)* ?b . ?b (!<http://example.org/y>)* ?c }";
+    // the cube of the store's triples: billions of solutions at the least,
+    // which no machine counts within the second the limit allows
+    let runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
     let started = Instant::now();
     let r = http(
         &s,

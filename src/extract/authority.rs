@@ -167,6 +167,17 @@ pub struct Authority {
     pub places: Vec<Place>,
     pub orgs: Vec<Org>,
     pub treaties: Vec<Treaty>,
+    /// The names and demonyms of countries, for counting them in a text
+    /// in one pass; built at first use.
+    country_names: std::sync::OnceLock<CountryNames>,
+}
+
+/// An automaton of country names and demonyms, and the index in
+/// [`Authority::places`] of the country of each pattern.
+#[derive(Debug)]
+struct CountryNames {
+    automaton: aho_corasick::AhoCorasick,
+    place: Vec<usize>,
 }
 
 /// The shipped authority data, parsed once.
@@ -204,6 +215,39 @@ fn number(l: Option<String>) -> Option<f64> {
 }
 
 impl Authority {
+    /// How often each country is named in `text` (by a name or demonym of
+    /// more than three letters), as (index in [`Authority::places`],
+    /// count), in the order of the places.
+    pub fn country_counts(&self, text: &str) -> Vec<(usize, usize)> {
+        let names = self.country_names.get_or_init(|| {
+            let mut patterns = Vec::new();
+            let mut place = Vec::new();
+            for (i, p) in self.places.iter().enumerate() {
+                if p.place_type.as_deref() != Some("country") {
+                    continue;
+                }
+                for name in p.record.names().iter().chain(p.demonyms.iter()) {
+                    if name.len() > 3 {
+                        patterns.push(name.clone());
+                        place.push(i);
+                    }
+                }
+            }
+            CountryNames {
+                automaton: aho_corasick::AhoCorasick::new(&patterns)
+                    .expect("country names make an automaton"),
+                place,
+            }
+        });
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+        for m in names.automaton.find_overlapping_iter(text) {
+            *counts
+                .entry(names.place[m.pattern().as_usize()])
+                .or_default() += 1;
+        }
+        counts.into_iter().collect()
+    }
+
     pub fn parse(files: &[(&str, &str)]) -> Result<Authority, String> {
         let mut a = Authority::default();
         for (name, ttl) in files {

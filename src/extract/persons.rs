@@ -382,23 +382,13 @@ pub fn contains_word(hay: &str, needle: &str) -> bool {
 
 /// The country named most often (by name or demonym) in a text.
 fn main_country(text: &str, auth: &Authority) -> Option<String> {
-    let mut best: Option<(usize, String)> = None;
-    for p in auth
-        .places
-        .iter()
-        .filter(|p| p.place_type.as_deref() == Some("country"))
-    {
-        let mut n = 0;
-        for name in p.record.names().iter().chain(p.demonyms.iter()) {
-            if name.len() > 3 {
-                n += text.matches(name.as_str()).count();
-            }
-        }
-        if n > 0 && best.as_ref().is_none_or(|(b, _)| n > *b) {
-            best = Some((n, p.name.clone()));
+    let mut best: Option<(usize, usize)> = None;
+    for (place, n) in auth.country_counts(text) {
+        if best.is_none_or(|(b, _)| n > b) {
+            best = Some((n, place));
         }
     }
-    best.map(|(_, n)| n)
+    best.map(|(_, i)| auth.places[i].name.clone())
 }
 
 #[cfg(test)]

@@ -412,7 +412,12 @@ fn country_of_demonym<'a>(adj: &str, auth: &'a Authority) -> Option<&'a str> {
 }
 
 fn organizations(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) {
-    for c in GOVERNMENT.captures_iter(text) {
+    let governments = if text.contains("Government") {
+        GOVERNMENT.captures_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for c in governments {
         let m = c.get(0).expect("match");
         let country = match (c.name("adj"), c.name("of")) {
             (Some(a), _) => country_of_demonym(a.as_str(), auth).map(str::to_string),
@@ -490,7 +495,12 @@ fn organizations(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Sp
         };
         out.push(entity_span(s, m.end(), entity, "institution-name", 2));
     }
-    for c in DEFENSE.captures_iter(text) {
+    let defense = if text.contains("Defense") {
+        DEFENSE.captures_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for c in defense {
         let d = c.name("d").expect("group");
         out.push(entity_span(
             d.start(),
@@ -602,7 +612,12 @@ fn treaties(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) 
             2,
         ));
     }
-    for c in ARTICLE.captures_iter(text) {
+    let articles = if text.contains("Article ") {
+        ARTICLE.captures_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for c in articles {
         let m = c.get(0).expect("match");
         let country = c
             .name("adj")
@@ -625,6 +640,10 @@ fn treaties(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) 
             "constitution-article",
             4,
         ));
+    }
+    // the pattern needs these words: without them, the costly search is skipped
+    if !text.contains("entered into force") {
+        return;
     }
     for c in DESCRIBED.captures_iter(text) {
         let n = c.name("name").expect("group");

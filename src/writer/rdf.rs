@@ -7,7 +7,9 @@ use crate::model::*;
 use crate::writer::tei::entity_iri;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::vocab::{rdf, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term, Triple,
+};
 
 pub const SCHEMA: &str = "http://schema.org/";
 pub const DCTERMS: &str = "http://purl.org/dc/terms/";
@@ -62,30 +64,27 @@ fn oa(p: &str) -> NamedNode {
     nn(format!("{OA}{p}"))
 }
 
+/// Triples kept once each, in the order they were first added.
+pub type TripleSet = indexmap::IndexSet<Triple, rustc_hash::FxBuildHasher>;
+
 /// The triples of one document, in a fixed order.
 pub struct Graph {
     /// The document's IRI, also the name of its graph in a store.
     pub name: NamedNode,
     /// What the document says: its metadata, footnotes, mentions.
-    pub triples: Vec<Triple>,
+    pub triples: TripleSet,
     /// The name of the graph that holds what many documents share.
     pub shared_name: NamedNode,
     /// Descriptions of persons, places, organizations, volumes and the like,
     /// which every document that mentions them repeats: in a store they go
     /// to one shared graph, so that a query over all graphs sees them once.
-    pub shared: Vec<Triple>,
-    /// The document's triples so far, to keep each once.
-    seen: rustc_hash::FxHashSet<Triple>,
-    /// The shared triples so far.
-    shared_seen: rustc_hash::FxHashSet<Triple>,
+    pub shared: TripleSet,
 }
 
 impl Graph {
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        let t = Triple::new(NamedOrBlankNode::from(s.clone()), p, o.into());
-        if self.seen.insert(t.clone()) {
-            self.triples.push(t);
-        }
+        self.triples
+            .insert(Triple::new(NamedOrBlankNode::from(s.clone()), p, o.into()));
     }
 
     fn text(&mut self, s: &NamedNode, p: NamedNode, o: &str) {
@@ -93,10 +92,8 @@ impl Graph {
     }
 
     fn shared_add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        let t = Triple::new(NamedOrBlankNode::from(s.clone()), p, o.into());
-        if self.shared_seen.insert(t.clone()) {
-            self.shared.push(t);
-        }
+        self.shared
+            .insert(Triple::new(NamedOrBlankNode::from(s.clone()), p, o.into()));
     }
 
     fn shared_text(&mut self, s: &NamedNode, p: NamedNode, o: &str) {
@@ -105,17 +102,23 @@ impl Graph {
 
     /// The document's triples in its named graph, then the shared ones in
     /// the shared graph.
-    pub fn quads(&self) -> impl Iterator<Item = Quad> + '_ {
-        let g = GraphName::NamedNode(self.name.clone());
-        let sh = GraphName::NamedNode(self.shared_name.clone());
+    pub fn quads(&self) -> impl Iterator<Item = QuadRef<'_>> + '_ {
+        let g = GraphNameRef::NamedNode(self.name.as_ref());
+        let sh = GraphNameRef::NamedNode(self.shared_name.as_ref());
         self.triples
             .iter()
-            .map(move |t| t.clone().in_graph(g.clone()))
-            .chain(
-                self.shared
-                    .iter()
-                    .map(move |t| t.clone().in_graph(sh.clone())),
-            )
+            .map(move |t| t.as_ref().in_graph(g))
+            .chain(self.shared.iter().map(move |t| t.as_ref().in_graph(sh)))
+    }
+
+    /// [`quads`](Self::quads), owned.
+    pub fn into_quads(self) -> impl Iterator<Item = Quad> {
+        let g = GraphName::NamedNode(self.name);
+        let sh = GraphName::NamedNode(self.shared_name);
+        self.triples
+            .into_iter()
+            .map(move |t| t.in_graph(g.clone()))
+            .chain(self.shared.into_iter().map(move |t| t.in_graph(sh.clone())))
     }
 
     /// All triples, the document's and the shared ones.
@@ -139,11 +142,9 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
     let d = nn(iris.document(doc));
     let mut g = Graph {
         name: d.clone(),
-        triples: Vec::new(),
+        triples: TripleSet::default(),
         shared_name: nn(iris.shared_graph()),
-        shared: Vec::new(),
-        seen: Default::default(),
-        shared_seen: Default::default(),
+        shared: TripleSet::default(),
     };
     g.add(&d, rdf::TYPE.into(), s("Message"));
     g.add(&d, rdf::TYPE.into(), rico("Record"));
@@ -604,12 +605,17 @@ pub fn serialize(graphs: &[Graph], syntax: Syntax) -> Vec<u8> {
             ser = ser.with_prefix(p, iri).expect("valid prefix");
         }
     }
-    let mut w = ser.for_writer(Vec::new());
+    // room for the whole output at once: a line of N-Quads is about 200 bytes
+    let triples: usize = graphs
+        .iter()
+        .map(|g| g.triples.len() + g.shared.len())
+        .sum();
+    let mut w = ser.for_writer(Vec::with_capacity(triples * 256));
     let named = syntax.format().supports_datasets();
     for g in graphs {
         if named {
             for q in g.quads() {
-                w.serialize_quad(&q).expect("writing to memory");
+                w.serialize_quad(q).expect("writing to memory");
             }
         } else {
             for t in g.all_triples() {
