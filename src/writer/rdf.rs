@@ -473,8 +473,13 @@ fn provenance(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
     }
 }
 
-/// Each mention as a Web Annotation: the entity is the body, the target is
-/// the TEI element (by `xml:id`) with the words quoted.
+/// Each mention as a Web Annotation, in the fewest triples the model
+/// allows: the entity is the body; the target is the TEI element, named by
+/// its `xml:id` as the fragment of the TEI document's IRI (RFC 7303), a
+/// specific resource of that document selected by the quoted words. The
+/// rule that found it is the annotation's own provenance; the rest (frus-ld
+/// made it, converting this input) is the provenance of the document's
+/// graph, which holds every annotation of the document.
 fn mentions(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
     let tei = nn(iris.tei(doc));
     let agent = nn(format!(
@@ -496,28 +501,16 @@ fn mentions(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
             let Some(e) = doc.entity(&m.entity) else {
                 continue;
             };
-            let xml_id = format!("d{}_m{}", doc.number, m.id);
             let a = nn(format!("{}#m{}", d.as_str(), m.id));
-            let target = nn(format!("{}#m{}-target", d.as_str(), m.id));
-            let sel = nn(format!("{}#m{}-selector", d.as_str(), m.id));
+            let target = nn(format!("{}#d{}_m{}", tei.as_str(), doc.number, m.id));
             let quote = nn(format!("{}#m{}-quote", d.as_str(), m.id));
             g.add(&a, rdf::TYPE.into(), oa("Annotation"));
-            g.add(&a, oa("motivatedBy"), oa("identifying"));
             g.add(&a, oa("hasBody"), nn(entity_iri(e, iris)));
             g.add(&a, oa("hasTarget"), target.clone());
-            g.add(&a, prov("wasAttributedTo"), agent.clone());
             g.text(&a, fl("rule"), m.rule);
             g.add(&target, rdf::TYPE.into(), oa("SpecificResource"));
             g.add(&target, oa("hasSource"), tei.clone());
-            g.add(&target, oa("hasSelector"), sel.clone());
-            g.add(&sel, rdf::TYPE.into(), oa("FragmentSelector"));
-            g.add(
-                &sel,
-                dc("conformsTo"),
-                nn("http://tools.ietf.org/rfc/rfc3023"),
-            );
-            g.text(&sel, rdf::VALUE.into(), &xml_id);
-            g.add(&sel, oa("refinedBy"), quote.clone());
+            g.add(&target, oa("hasSelector"), quote.clone());
             g.add(&quote, rdf::TYPE.into(), oa("TextQuoteSelector"));
             g.text(&quote, oa("exact"), &m.text);
         }
