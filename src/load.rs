@@ -120,6 +120,14 @@ pub struct BulkWriter<'a> {
     /// need loading once. Bounded: when full it starts afresh, and a quad
     /// loaded twice is still stored once.
     shared_seen: rustc_hash::FxHashSet<Quad>,
+    /// The catalog's digests by graph, read once when the writer starts
+    /// and kept up to date: a look-up per document would read a store whose
+    /// files multiply as the load goes on.
+    digests: rustc_hash::FxHashMap<NamedNode, String>,
+    /// The named graphs the store holds, complete or not (an interrupted
+    /// load leaves graphs without a catalog entry): only these need
+    /// clearing before a graph is written.
+    existing: rustc_hash::FxHashSet<NamedNode>,
     stats: LoadStats,
 }
 
@@ -128,22 +136,51 @@ const SHARED_SEEN_MAX: usize = 500_000;
 
 impl<'a> BulkWriter<'a> {
     /// `max_quads` bounds the quads held in memory before they are written.
-    pub fn new(store: &'a Store, base: &str, max_quads: usize) -> BulkWriter<'a> {
+    pub fn new(store: &'a Store, base: &str, max_quads: usize) -> Result<BulkWriter<'a>> {
         let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
             .format("%Y-%m-%dT%H:%M:%SZ")
             .to_string();
-        BulkWriter {
+        let catalog = catalog_graph(base);
+        let mut digests = rustc_hash::FxHashMap::default();
+        let mut entry_for = rustc_hash::FxHashMap::default();
+        let mut entry_digest = rustc_hash::FxHashMap::default();
+        for q in store.quads_for_pattern(None, None, None, Some(catalog.as_ref().into())) {
+            let q = q?;
+            if q.predicate == fl("entryFor") {
+                if let Term::NamedNode(g) = q.object {
+                    entry_for.insert(q.subject, g);
+                }
+            } else if q.predicate == fl("contentDigest") {
+                if let Term::Literal(l) = q.object {
+                    entry_digest.insert(q.subject, l.value().to_string());
+                }
+            }
+        }
+        for (entry, graph) in entry_for {
+            if let Some(d) = entry_digest.remove(&entry) {
+                digests.insert(graph, d);
+            }
+        }
+        let mut existing = rustc_hash::FxHashSet::default();
+        for g in store.named_graphs() {
+            if let NamedOrBlankNode::NamedNode(g) = g? {
+                existing.insert(g);
+            }
+        }
+        Ok(BulkWriter {
             store,
             base: base.to_string(),
-            catalog: catalog_graph(base),
+            catalog,
             shared: shared_graph(base),
             now: Literal::new_typed_literal(now, xsd::DATE_TIME),
             max_quads: max_quads.max(1),
             graphs: Vec::new(),
             quads: Vec::new(),
             shared_seen: Default::default(),
+            digests,
+            existing,
             stats: LoadStats::default(),
-        }
+        })
     }
 
     /// The catalog entry of a graph.
@@ -152,19 +189,8 @@ impl<'a> BulkWriter<'a> {
     }
 
     /// The digest the catalog holds for a graph, if it is completely loaded.
-    pub fn stored_digest(&self, graph: &NamedNode) -> Result<Option<String>> {
-        let entry = self.entry(graph);
-        for q in self.store.quads_for_pattern(
-            Some(entry.as_ref().into()),
-            Some(fl("contentDigest").as_ref()),
-            None,
-            Some(self.catalog.as_ref().into()),
-        ) {
-            if let Term::Literal(l) = q?.object {
-                return Ok(Some(l.value().to_string()));
-            }
-        }
-        Ok(None)
+    pub fn stored_digest(&self, graph: &NamedNode) -> Option<&str> {
+        self.digests.get(graph).map(String::as_str)
     }
 
     /// Adds one graph, named `graph`, whose quads are `quads` (quads in the
@@ -183,7 +209,7 @@ impl<'a> BulkWriter<'a> {
         quads: Vec<Quad>,
         digest: String,
     ) -> Result<bool> {
-        if self.stored_digest(&graph)?.as_deref() == Some(digest.as_str()) {
+        if self.stored_digest(&graph) == Some(digest.as_str()) {
             self.stats.graphs_unchanged += 1;
             return Ok(false);
         }
@@ -219,6 +245,7 @@ impl<'a> BulkWriter<'a> {
         loader
             .commit()
             .map_err(|e| anyhow!("bulk load failed: {e}"))?;
+        self.existing.extend(graphs.iter().map(|(g, _)| g.clone()));
         self.record(&graphs)?;
         self.stats.quads += count;
         Ok(())
@@ -236,10 +263,19 @@ impl<'a> BulkWriter<'a> {
         *g == self.shared || *g == self.catalog
     }
 
-    /// Step 1: one transaction clears the graphs and their catalog entries.
-    fn clear(&self, graphs: &[(NamedNode, String)]) -> Result<()> {
+    /// Step 1: one transaction clears the graphs and their catalog entries;
+    /// a graph the store does not hold has nothing to clear.
+    fn clear(&mut self, graphs: &[(NamedNode, String)]) -> Result<()> {
+        let stale: Vec<&NamedNode> = graphs
+            .iter()
+            .map(|(g, _)| g)
+            .filter(|g| !self.is_store_graph(g) && self.existing.contains(*g))
+            .collect();
+        if stale.is_empty() {
+            return Ok(());
+        }
         let mut t = self.store.start_transaction()?;
-        for (g, _) in graphs.iter().filter(|(g, _)| !self.is_store_graph(g)) {
+        for g in &stale {
             t.clear_graph(GraphNameRef::NamedNode(g.as_ref()))?;
             let entry = self.entry(g);
             let old: Vec<Quad> = t
@@ -255,6 +291,9 @@ impl<'a> BulkWriter<'a> {
             }
         }
         t.commit()?;
+        for g in stale {
+            self.digests.remove(g);
+        }
         Ok(())
     }
 
@@ -282,6 +321,12 @@ impl<'a> BulkWriter<'a> {
             written += 1;
         }
         t.commit()?;
+        for (g, digest) in graphs {
+            if !self.is_store_graph(g) {
+                self.digests.insert(g.clone(), digest.clone());
+                self.existing.insert(g.clone());
+            }
+        }
         self.stats.graphs_written += written;
         Ok(())
     }
@@ -330,7 +375,7 @@ impl<'a> BulkWriter<'a> {
         // a graph whose content is unchanged keeps its catalog date
         let mut changed = Vec::new();
         for (g, d) in graphs {
-            if !self.is_store_graph(&g) && self.stored_digest(&g)?.as_deref() == Some(d.as_str()) {
+            if !self.is_store_graph(&g) && self.stored_digest(&g) == Some(d.as_str()) {
                 self.stats.graphs_unchanged += 1;
             } else {
                 changed.push((g, d));
@@ -344,6 +389,7 @@ impl<'a> BulkWriter<'a> {
         loader
             .commit()
             .map_err(|e| anyhow!("bulk load failed: {e}"))?;
+        self.existing.extend(changed.iter().map(|(g, _)| g.clone()));
         self.record(&changed)?;
         self.stats.quads += count;
         Ok(())

@@ -596,7 +596,7 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
         .partition(|f| f.extension().is_some_and(|e| e == "txt"));
     let mut batch =
         frus_ld::batch::Batch::new("loaded", &files, a.batch.quiet, a.batch.report.as_deref());
-    let mut writer = BulkWriter::new(&st, cx.iris.base(), a.batch_quads);
+    let mut writer = BulkWriter::new(&st, cx.iris.base(), a.batch_quads)?;
     for group in volume_groups(&texts) {
         let graphs: Vec<(PathBuf, Result<DocumentQuads>)> = read_batch(group, &cx)
             .into_par_iter()
@@ -749,7 +749,7 @@ fn push(a: PushArgs) -> Result<ExitCode> {
             .into_iter()
             .partition(|f| f.extension().is_some_and(|e| e == "txt"));
         let mut failed = 0;
-        let mut writer = BulkWriter::new(&st, cx.iris.base(), DEFAULT_BATCH_QUADS);
+        let mut writer = BulkWriter::new(&st, cx.iris.base(), DEFAULT_BATCH_QUADS)?;
         for group in volume_groups(&texts) {
             for (f, doc) in read_batch(group, &cx) {
                 let r = doc.and_then(|doc| document_quads(&f, &doc, &cx)).and_then(
