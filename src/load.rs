@@ -55,13 +55,16 @@ pub struct GraphDigest(Sha256);
 
 impl GraphDigest {
     pub fn add(&mut self, q: &Quad) {
-        // the quad without its graph name: the digest is of the content
-        self.0.update(q.subject.to_string().as_bytes());
-        self.0.update(b" ");
-        self.0.update(q.predicate.to_string().as_bytes());
-        self.0.update(b" ");
-        self.0.update(q.object.to_string().as_bytes());
-        self.0.update(b" .\n");
+        // the quad without its graph name: the digest is of the content,
+        // formatted straight into the hash
+        use std::io::Write;
+        let _ = writeln!(
+            Hashing(&mut self.0),
+            "{} {} {} .",
+            q.subject,
+            q.predicate,
+            q.object
+        );
     }
 
     pub fn finish(self) -> String {
@@ -72,6 +75,19 @@ impl GraphDigest {
             s.push_str(&format!("{b:02x}"));
         }
         s
+    }
+}
+
+/// Writes into a hash.
+struct Hashing<'a>(&'a mut Sha256);
+
+impl std::io::Write for Hashing<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
