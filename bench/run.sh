@@ -174,7 +174,7 @@ for q in sorted(data[cols[0][0]]):
         r = data[c].get(q)
         cells.append(f"{r[0]} / {r[1]}" if r else "–")
     # the rows of the largest store that answered in time
-    answered = [data[c][q][2].strip() for c, _ in cols if q in data[c] and not data[c][q][2].startswith("HTTP")]
+    answered = [data[c][q][2].strip() for c, _ in cols if q in data[c] and not data[c][q][2].startswith(("HTTP", "stopped"))]
     rows = answered[-1] if answered else "–"
     print(f"| {q} | " + " | ".join(cells) + f" | {rows} |")
 EOF

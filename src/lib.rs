@@ -24,6 +24,7 @@ pub mod push;
 pub mod reader;
 pub mod server;
 pub mod store;
+pub mod vocab;
 pub mod volume;
 pub mod writer;
 

@@ -22,8 +22,8 @@
 //! `dcterms:modified` changes only when a graph's content does; it is the
 //! datestamp that harvesters (OAI-PMH) select on.
 
-use crate::iri::{slug, VOCAB};
-use crate::writer::rdf::DCTERMS;
+use crate::iri::slug;
+use crate::vocab::{dcterms, fl};
 use anyhow::{anyhow, Context, Result};
 use oxigraph::io::RdfParser;
 use oxigraph::model::vocab::{rdf, xsd};
@@ -112,12 +112,8 @@ pub fn shared_graph(base: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{base}graph/shared"))
 }
 
-fn fl(local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{VOCAB}{local}"))
-}
-
 fn modified() -> NamedNode {
-    NamedNode::new_unchecked(format!("{DCTERMS}modified"))
+    dcterms("modified")
 }
 
 /// Writes graphs into a store in bounded batches through the bulk loader.

@@ -17,7 +17,7 @@
 //! store gives the same bag, apart from its Bagging-Date.
 
 use super::{graph_quads, nquads, Selection, AGENT, SOURCE_ORGANIZATION};
-use crate::iri::VOCAB;
+use crate::vocab::{fl, schema};
 use anyhow::{anyhow, bail, Context, Result};
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, QuadRef, TermRef};
@@ -178,14 +178,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     s
 }
 
-fn vocab(p: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{VOCAB}{p}"))
-}
-
-fn schema_message() -> NamedNode {
-    NamedNode::new_unchecked(format!("{}Message", crate::writer::rdf::SCHEMA))
-}
-
 /// The extension of a source text: `.alt.txt` for the dateline web form
 /// (as its file was named), else `.txt`.
 fn source_extension(name: Option<&str>) -> &'static str {
@@ -252,7 +244,7 @@ pub fn write(
         }
     }
     names.sort();
-    let message = schema_message();
+    let message = schema("Message");
     for g in names {
         if selected.contains(g.as_str()) {
             continue;
@@ -378,7 +370,7 @@ fn catalog_entries(
     selected: &BTreeSet<String>,
 ) -> Result<Vec<oxigraph::model::Quad>> {
     let mut out = Vec::new();
-    let entry_for = vocab("entryFor");
+    let entry_for = fl("entryFor");
     for q in store.quads_for_pattern(
         None,
         Some(entry_for.as_ref()),

@@ -14,8 +14,7 @@
 //! store holds, and the documents as resource relations.
 
 use super::{authority_ref, Description, Doc, DocDate, Selection, Volume, AGENT};
-use crate::iri::VOCAB;
-use crate::writer::rdf::{OWL, SCHEMA};
+use crate::vocab::{fl, iri as nn, schema, OWL};
 use crate::writer::xml::XmlOut;
 use anyhow::{anyhow, bail, Result};
 use chrono::NaiveDate;
@@ -26,16 +25,6 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const EAD_NS: &str = "http://ead3.archivists.org/schema/";
 pub const EAC_NS: &str = "urn:isbn:1-931666-33-4";
 pub const XLINK_NS: &str = "http://www.w3.org/1999/xlink";
-
-fn nn(s: String) -> NamedNode {
-    NamedNode::new_unchecked(s)
-}
-fn schema(p: &str) -> NamedNode {
-    nn(format!("{SCHEMA}{p}"))
-}
-fn fl(p: &str) -> NamedNode {
-    nn(format!("{VOCAB}{p}"))
-}
 
 /// The one volume a finding aid describes: the volume asked for, or the
 /// only one the store holds.
@@ -311,7 +300,7 @@ impl Person {
             let td = Description::of(store, t.as_ref(), None)?;
             let office = match td.iris(&fl("office")).first() {
                 Some(o) => Description::of(store, o.as_ref(), None)?
-                    .text(&nn("http://www.w3.org/2000/01/rdf-schema#label".into())),
+                    .text(&nn("http://www.w3.org/2000/01/rdf-schema#label")),
                 None => None,
             };
             if let Some(term) = office.or_else(|| td.text(&schema("roleName"))) {
@@ -345,7 +334,7 @@ impl Person {
         let mut alternates: BTreeSet<String> = d
             .all(&schema("alternateName"))
             .iter()
-            .chain(d.all(&nn("http://www.w3.org/2004/02/skos/core#altLabel".into())))
+            .chain(d.all(&nn("http://www.w3.org/2004/02/skos/core#altLabel")))
             .filter_map(|t| match t {
                 oxigraph::model::Term::Literal(l) => Some(l.value().to_string()),
                 _ => None,

@@ -11,8 +11,7 @@ pub mod bag;
 pub mod cmif;
 pub mod ead;
 
-use crate::iri::VOCAB;
-use crate::writer::rdf::{DCTERMS, OWL, SCHEMA};
+use crate::vocab::{dcterms, fl, iri as nn, schema, OWL};
 use anyhow::{anyhow, bail, Result};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::vocab::{rdf, xsd};
@@ -96,19 +95,6 @@ pub fn default_cmif_url(store: &Store, file: &Path) -> Result<String> {
         .filter(|f| is_safe_name(f))
         .unwrap_or_else(|| "cmif.xml".to_string());
     Ok(format!("{}cmif/{name}", store_base(store)?))
-}
-
-fn nn(iri: String) -> NamedNode {
-    NamedNode::new_unchecked(iri)
-}
-fn schema(p: &str) -> NamedNode {
-    nn(format!("{SCHEMA}{p}"))
-}
-fn dcterms(p: &str) -> NamedNode {
-    nn(format!("{DCTERMS}{p}"))
-}
-fn fl(p: &str) -> NamedNode {
-    nn(format!("{VOCAB}{p}"))
 }
 
 /// What the store says about one subject: predicate → objects, sorted, so

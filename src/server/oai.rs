@@ -22,6 +22,7 @@
 
 use super::{Config, Reply};
 use crate::iri::{HSG, VOCAB};
+use crate::vocab::iri as nn;
 use crate::writer::rdf::{DCTERMS, SCHEMA};
 use crate::writer::xml::XmlOut;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
@@ -1025,10 +1026,6 @@ fn list(store: &Store, args: &Args<'_>, config: &Config) -> Result<Content, OaiE
         records,
         token,
     })
-}
-
-fn nn(iri: String) -> NamedNode {
-    NamedNode::new_unchecked(iri)
 }
 
 /// The objects of `s p ?o` in graph `g` (any graph when `None`), in order.

@@ -11,17 +11,8 @@ use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term, Triple,
 };
 
-pub const SCHEMA: &str = "http://schema.org/";
-pub const DCTERMS: &str = "http://purl.org/dc/terms/";
-pub const RICO: &str = "https://www.ica.org/standards/RiC/ontology#";
-pub const PROV: &str = "http://www.w3.org/ns/prov#";
-pub const OA: &str = "http://www.w3.org/ns/oa#";
-pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
-pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
-pub const GEO: &str = "http://www.opengis.net/ont/geosparql#";
-pub const WD: &str = "http://www.wikidata.org/entity/";
-/// The datatype of EDTF (ISO 8601-2) literals, for ranges and uncertain dates.
-pub const EDTF: &str = "http://id.loc.gov/datatypes/edtf/EDTF";
+use crate::vocab::{dcterms as dc, fl, iri as nn, oa, prov, rico, schema as s};
+pub use crate::vocab::{DCTERMS, EDTF, GEO, OA, OWL, PROV, RICO, SCHEMA, SKOS, WD};
 
 /// The prefixes every serialization declares.
 pub const PREFIXES: [(&str, &str); 14] = [
@@ -40,29 +31,6 @@ pub const PREFIXES: [(&str, &str); 14] = [
     ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
     ("hsg", crate::iri::HSG),
 ];
-
-fn nn(iri: impl Into<String>) -> NamedNode {
-    NamedNode::new_unchecked(iri.into())
-}
-
-fn s(p: &str) -> NamedNode {
-    nn(format!("{SCHEMA}{p}"))
-}
-fn dc(p: &str) -> NamedNode {
-    nn(format!("{DCTERMS}{p}"))
-}
-fn rico(p: &str) -> NamedNode {
-    nn(format!("{RICO}{p}"))
-}
-fn fl(p: &str) -> NamedNode {
-    nn(format!("{VOCAB}{p}"))
-}
-fn prov(p: &str) -> NamedNode {
-    nn(format!("{PROV}{p}"))
-}
-fn oa(p: &str) -> NamedNode {
-    nn(format!("{OA}{p}"))
-}
 
 /// Triples kept once each, in the order they were first added.
 pub type TripleSet = indexmap::IndexSet<Triple, rustc_hash::FxBuildHasher>;
