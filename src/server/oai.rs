@@ -21,9 +21,8 @@
 //!   seconds, both inclusive. Deleted records are not kept.
 
 use super::{Config, Reply};
-use crate::iri::{HSG, VOCAB};
-use crate::vocab::iri as nn;
-use crate::writer::rdf::{DCTERMS, SCHEMA};
+use crate::iri::HSG;
+use crate::vocab::{dcterms, fl, iri as nn, schema, DCTERMS, SCHEMA};
 use crate::writer::xml::XmlOut;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use oxigraph::model::vocab::rdf;
@@ -700,8 +699,8 @@ pub(super) struct Entry {
 /// predicates, joined here: much faster than the same join and sort in
 /// SPARQL on a large store), in datestamp order, then by identifier.
 fn read_catalog(store: &Store) -> Result<Vec<Entry>, OaiError> {
-    let entry_for = nn(format!("{VOCAB}entryFor"));
-    let modified = nn(format!("{DCTERMS}modified"));
+    let entry_for = fl("entryFor");
+    let modified = dcterms("modified");
     let mut stamps: HashMap<(NamedOrBlankNode, GraphName), (Instant, String)> = HashMap::new();
     for q in store.quads_for_pattern(None, Some(modified.as_ref()), None, None) {
         let q = q.map_err(internal)?;
@@ -712,7 +711,7 @@ fn read_catalog(store: &Store) -> Result<Vec<Entry>, OaiError> {
         }
     }
     // the catalog has every loaded graph; the records are the documents'
-    let message = nn(format!("{SCHEMA}Message"));
+    let message = schema("Message");
     let mut documents = HashSet::new();
     for q in store.quads_for_pattern(None, Some(rdf::TYPE), Some(message.as_ref().into()), None) {
         let q = q.map_err(internal)?;
@@ -791,8 +790,8 @@ fn catalogued(store: &Store, id: &str) -> Result<(NamedNode, String), OaiError> 
     if !is_document(store, doc.as_ref())? {
         return Err(unknown());
     }
-    let entry_for = NamedNode::new_unchecked(format!("{VOCAB}entryFor"));
-    let modified = NamedNode::new_unchecked(format!("{DCTERMS}modified"));
+    let entry_for = fl("entryFor");
+    let modified = dcterms("modified");
     for q in store.quads_for_pattern(
         None,
         Some(entry_for.as_ref()),
@@ -818,7 +817,7 @@ fn catalogued(store: &Store, id: &str) -> Result<(NamedNode, String), OaiError> 
 
 /// Is this the graph of a document (the document is a message in it)?
 fn is_document(store: &Store, doc: NamedNodeRef<'_>) -> Result<bool, OaiError> {
-    let message = nn(format!("{SCHEMA}Message"));
+    let message = schema("Message");
     match store
         .quads_for_pattern(
             Some(doc.into()),
@@ -835,7 +834,7 @@ fn is_document(store: &Store, doc: NamedNodeRef<'_>) -> Result<bool, OaiError> {
 
 /// One set per FRUS volume the store describes.
 fn sets(store: &Store) -> Result<Vec<(String, String)>, OaiError> {
-    let volume = nn(format!("{SCHEMA}PublicationVolume"));
+    let volume = schema("PublicationVolume");
     let mut volumes = BTreeSet::new();
     for q in store.quads_for_pattern(None, Some(rdf::TYPE), Some(volume.as_ref().into()), None) {
         if let NamedOrBlankNode::NamedNode(v) = q.map_err(internal)?.subject {
@@ -869,7 +868,7 @@ fn sets(store: &Store) -> Result<Vec<(String, String)>, OaiError> {
 /// The documents of a set: those that are part of its volume.
 fn documents_in_set(store: &Store, spec: &str) -> Result<HashSet<NamedNode>, OaiError> {
     let volume = nn(format!("{HSG}{spec}"));
-    let part_of = nn(format!("{DCTERMS}isPartOf"));
+    let part_of = dcterms("isPartOf");
     let mut docs = HashSet::new();
     for q in store.quads_for_pattern(
         None,
@@ -890,7 +889,7 @@ fn documents_in_set(store: &Store, spec: &str) -> Result<HashSet<NamedNode>, Oai
 
 /// The documents whose graph holds a TEI text.
 fn documents_with_tei(store: &Store) -> Result<HashSet<NamedNode>, OaiError> {
-    let format = nn(format!("{SCHEMA}encodingFormat"));
+    let format = schema("encodingFormat");
     let tei = oxigraph::model::Literal::new_simple_literal(TEI_MEDIA_TYPE);
     let mut docs = HashSet::new();
     for q in store.quads_for_pattern(None, Some(format.as_ref()), Some(tei.as_ref().into()), None) {
@@ -1121,11 +1120,7 @@ fn dublin_core(
             dc.push(("creator", n));
         }
     }
-    let subject_types = [
-        nn(format!("{SCHEMA}Person")),
-        nn(format!("{SCHEMA}Place")),
-        nn(format!("{SCHEMA}Legislation")),
-    ];
+    let subject_types = [schema("Person"), schema("Place"), schema("Legislation")];
     let rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
     let mut subjects = BTreeSet::new();
     for e in get(format!("{SCHEMA}mentions"))? {
@@ -1170,7 +1165,7 @@ fn dublin_core(
 /// is `schema:about` the document and encoded as TEI), without its prolog,
 /// if it is well-formed XML.
 fn tei_text(store: &Store, doc: NamedNodeRef<'_>) -> Result<Option<String>, OaiError> {
-    let about = nn(format!("{SCHEMA}about"));
+    let about = schema("about");
     let mut resources = BTreeSet::new();
     for q in store.quads_for_pattern(
         None,
