@@ -411,13 +411,22 @@ fn country_of_demonym<'a>(adj: &str, auth: &'a Authority) -> Option<&'a str> {
         .map(|p| p.name.as_str())
 }
 
+/// The matches of a pattern that cannot match without `needed`: where the
+/// text lacks those words, the search (with captures, costly for the longer
+/// patterns) is not run.
+fn captures_where<'r, 't>(
+    re: &'r Regex,
+    text: &'t str,
+    needed: &str,
+) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
+    text.contains(needed)
+        .then(|| re.captures_iter(text))
+        .into_iter()
+        .flatten()
+}
+
 fn organizations(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) {
-    let governments = if text.contains("Government") {
-        GOVERNMENT.captures_iter(text).collect()
-    } else {
-        Vec::new()
-    };
-    for c in governments {
+    for c in captures_where(&GOVERNMENT, text, "Government") {
         let m = c.get(0).expect("match");
         let country = match (c.name("adj"), c.name("of")) {
             (Some(a), _) => country_of_demonym(a.as_str(), auth).map(str::to_string),
@@ -495,12 +504,7 @@ fn organizations(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Sp
         };
         out.push(entity_span(s, m.end(), entity, "institution-name", 2));
     }
-    let defense = if text.contains("Defense") {
-        DEFENSE.captures_iter(text).collect()
-    } else {
-        Vec::new()
-    };
-    for c in defense {
+    for c in captures_where(&DEFENSE, text, "Defense") {
         let d = c.name("d").expect("group");
         out.push(entity_span(
             d.start(),
@@ -612,12 +616,7 @@ fn treaties(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) 
             2,
         ));
     }
-    let articles = if text.contains("Article ") {
-        ARTICLE.captures_iter(text).collect()
-    } else {
-        Vec::new()
-    };
-    for c in articles {
+    for c in captures_where(&ARTICLE, text, "Article ") {
         let m = c.get(0).expect("match");
         let country = c
             .name("adj")
@@ -641,11 +640,7 @@ fn treaties(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) 
             4,
         ));
     }
-    // the pattern needs these words: without them, the costly search is skipped
-    if !text.contains("entered into force") {
-        return;
-    }
-    for c in DESCRIBED.captures_iter(text) {
+    for c in captures_where(&DESCRIBED, text, "entered into force") {
         let n = c.name("name").expect("group");
         // the name starts at the last sentence start before it
         let name = n.as_str();
