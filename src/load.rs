@@ -254,12 +254,24 @@ impl<'a> BulkWriter<'a> {
         self.clear(&graphs)?;
         let mut loader = self.loader();
         loader.load_quads(quads)?;
+        self.commit(loader, &graphs, count)
+    }
+
+    /// Steps 2 and 3: the loader's quads become visible, then the catalog
+    /// says the graphs are complete.
+    fn commit(
+        &mut self,
+        loader: oxigraph::store::BulkLoader<'a>,
+        graphs: &[(NamedNode, String)],
+        quads: usize,
+    ) -> Result<()> {
         loader
             .commit()
             .map_err(|e| anyhow!("bulk load failed: {e}"))?;
+        // held from here on, whether or not the catalog records them
         self.existing.extend(graphs.iter().map(|(g, _)| g.clone()));
-        self.record(&graphs)?;
-        self.stats.quads += count;
+        self.record(graphs)?;
+        self.stats.quads += quads;
         Ok(())
     }
 
@@ -336,7 +348,6 @@ impl<'a> BulkWriter<'a> {
         for (g, digest) in graphs {
             if !self.is_store_graph(g) {
                 self.digests.insert(g.clone(), digest.clone());
-                self.existing.insert(g.clone());
             }
         }
         self.stats.graphs_written += written;
@@ -398,13 +409,7 @@ impl<'a> BulkWriter<'a> {
         // in-memory store would wait on its own lock: files are for stores
         // on disk)
         self.clear(&changed)?;
-        loader
-            .commit()
-            .map_err(|e| anyhow!("bulk load failed: {e}"))?;
-        self.existing.extend(changed.iter().map(|(g, _)| g.clone()));
-        self.record(&changed)?;
-        self.stats.quads += count;
-        Ok(())
+        self.commit(loader, &changed, count)
     }
 
     /// Writes what is left; what the load did.
