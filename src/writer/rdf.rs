@@ -420,7 +420,13 @@ fn provenance(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
     g.add(d, prov("wasGeneratedBy"), activity.clone());
     g.add(d, prov("wasAttributedTo"), agent.clone());
     g.add(&activity, rdf::TYPE.into(), prov("Activity"));
-    g.add(&activity, prov("wasAssociatedWith"), agent);
+    g.add(&activity, prov("wasAssociatedWith"), agent.clone());
+    g.shared_add(&agent, rdf::TYPE.into(), prov("SoftwareAgent"));
+    g.shared_text(
+        &agent,
+        s("name"),
+        concat!("frus-ld ", env!("CARGO_PKG_VERSION")),
+    );
     g.text(
         &activity,
         s("description"),
@@ -450,20 +456,9 @@ fn provenance(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
 /// graph, which holds every annotation of the document.
 fn mentions(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
     let tei = nn(iris.tei(doc));
-    let agent = nn(format!(
-        "{}agent/frus-ld/{}",
-        iris.base(),
-        env!("CARGO_PKG_VERSION")
-    ));
     g.add(&tei, rdf::TYPE.into(), s("DigitalDocument"));
     g.add(&tei, s("about"), d.clone());
     g.text(&tei, s("encodingFormat"), "application/tei+xml");
-    g.shared_add(&agent, rdf::TYPE.into(), prov("SoftwareAgent"));
-    g.shared_text(
-        &agent,
-        s("name"),
-        concat!("frus-ld ", env!("CARGO_PKG_VERSION")),
-    );
     for run in doc.inline_runs() {
         for m in crate::extract::mentions(run) {
             let Some(e) = doc.entity(&m.entity) else {
