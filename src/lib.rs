@@ -23,6 +23,7 @@ pub mod output;
 pub mod push;
 pub mod reader;
 pub mod server;
+pub mod statistics;
 pub mod store;
 pub mod vocab;
 pub mod volume;

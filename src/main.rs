@@ -617,12 +617,16 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
         batch.record(f, r);
     }
     let stats = writer.finish()?;
+    // the counts that aggregate queries read, for the store as it now is
+    let counted =
+        frus_ld::statistics::refresh(&st, &frus_ld::statistics::statistics_graph(cx.iris.base()))?;
     let failed = batch.finish()?;
     eprintln!(
-        "{} graphs written, {} unchanged, {} quads written, in the store at {}",
+        "{} graphs written, {} unchanged, {} quads written, {} entities counted, in the store at {}",
         stats.graphs_written,
         stats.graphs_unchanged,
         stats.quads,
+        counted,
         path.display()
     );
     if failed > 0 {

@@ -320,3 +320,72 @@ fn limits_end_runaway_queries_and_the_server_goes_on() {
     assert_eq!(lines.len(), 4, "{log}");
     assert!(lines[0].starts_with("POST /query 503"), "{log}");
 }
+
+/// The statistics graph's counts, and the same counted from the mentions,
+/// as CSV rows sorted by entity.
+fn counts(s: &Server) -> (String, String) {
+    let ask = |q: &str| {
+        let r = http(
+            s,
+            "GET",
+            &format!("/query?query={}", enc(q)),
+            &[("Accept", "text/csv")],
+            b"",
+        );
+        assert_eq!(r.status, 200, "{}", r.body);
+        r.body
+    };
+    (
+        ask(
+            "SELECT ?e ?n WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> \
+             { ?e <https://w3id.org/frus-ld/vocab#documentCount> ?n } } ORDER BY ?e",
+        ),
+        ask(
+            "SELECT ?e (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d <http://schema.org/mentions> ?e } \
+             GROUP BY ?e ORDER BY ?e",
+        ),
+    )
+}
+
+#[test]
+fn statistics_are_recounted_after_loads_and_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let st = demo_store(tmp.path());
+    let s = start_server(&st, &["--allow-update"], Some("secret-token-2"));
+    let (stored, counted) = counts(&s);
+    assert!(stored.lines().count() > 5, "{stored}");
+    assert_eq!(stored, counted, "load writes the counts of the mentions");
+    // an entity of both documents counts two
+    assert!(stored.lines().any(|l| l.ends_with(",2")), "{stored}");
+    let auth = ("Authorization", "Bearer secret-token-2");
+    // one document's graph deleted through the Graph Store Protocol
+    let doc = "https://history.state.gov/historicaldocuments/frus1959v99/d1";
+    let r = http(
+        &s,
+        "DELETE",
+        &format!("/store?graph={}", enc(doc)),
+        &[auth],
+        b"",
+    );
+    assert_eq!(r.status, 204, "{}", r.body);
+    let (after, counted) = counts(&s);
+    assert_eq!(after, counted, "the counts follow a deleted graph");
+    assert_ne!(after, stored);
+    assert!(!after.lines().any(|l| l.ends_with(",2")), "{after}");
+    // and a SPARQL update that adds a mention of an entity no document names
+    let update = format!(
+        "INSERT DATA {{ GRAPH <{doc}> {{ <{doc}> <http://schema.org/mentions> \
+         <http://example.org/entity/new> }} }}"
+    );
+    let r = http(
+        &s,
+        "POST",
+        "/update",
+        &[("Content-Type", "application/sparql-update"), auth],
+        update.as_bytes(),
+    );
+    assert_eq!(r.status, 204, "{}", r.body);
+    let (after, counted) = counts(&s);
+    assert_eq!(after, counted, "the counts follow an update");
+    assert!(after.contains("http://example.org/entity/new,1"), "{after}");
+}

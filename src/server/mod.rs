@@ -74,6 +74,17 @@ impl State {
     }
 }
 
+/// After a change: the counts of the store's statistics graphs (written by
+/// `load`) are recomputed, so that they stay true to the documents. A
+/// failure is reported, not hidden.
+fn recount(store: &Store) -> Result<(), String> {
+    let graphs = crate::statistics::statistics_graphs(store).map_err(|e| format!("{e:#}"))?;
+    for g in graphs {
+        crate::statistics::refresh(store, &g).map_err(|e| format!("{e:#}"))?;
+    }
+    Ok(())
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -310,15 +321,22 @@ fn route(rq: &mut Request, store: &Store, config: &Config) -> Reply {
                 Ok(u) => match u.on_store(store).execute() {
                     Ok(()) => {
                         config.state.changed();
-                        Reply {
-                            status: 204,
-                            content_type: "text/plain".into(),
-                            body: Vec::new(),
+                        match recount(store) {
+                            Ok(()) => Reply {
+                                status: 204,
+                                content_type: "text/plain".into(),
+                                body: Vec::new(),
+                            },
+                            Err(e) => Reply::error(
+                                500,
+                                format!("updated, but the statistics could not be recounted: {e}"),
+                            ),
                         }
                     }
                     Err(e) => {
                         // a failed update may have changed part of the store
                         config.state.changed();
+                        let _ = recount(store);
                         Reply::error(500, format!("update failed: {e}"))
                     }
                 },
@@ -646,6 +664,12 @@ fn graph_store(
             };
             let result = change_graph(store, &method, name, rq, &body);
             config.state.changed();
+            if let Err(e) = recount(store) {
+                return Reply::error(
+                    500,
+                    format!("changed, but the statistics could not be recounted: {e}"),
+                );
+            }
             match result {
                 Ok(status) => Reply {
                     status,
