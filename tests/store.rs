@@ -70,8 +70,10 @@ fn loading_again_replaces_a_document_graph() {
         "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
         "csv",
     );
-    // the document's graph, the graph of shared descriptions, the catalog
-    assert_eq!(graphs.lines().count(), 4, "{graphs}");
+    // the document's graph, the graph of shared descriptions, the catalog,
+    // the statistics
+    assert_eq!(graphs.lines().count(), 5, "{graphs}");
+    assert!(graphs.contains("/graph/statistics"), "{graphs}");
 }
 
 #[test]

@@ -11,6 +11,9 @@
 //!   data/rdf/other/NAME.nq       other graphs (exports of the whole store only)
 //! ```
 //!
+//! The statistics graph is left out: its counts are derived from the
+//! documents, and loading the bag's RDF recounts them.
+//!
 //! The bag is built in a temporary directory beside `DIR` and renamed into
 //! place once it is complete, so that a failure (a full disk) leaves no
 //! half-written bag. Manifests are sorted and N-Quads lines too: the same
@@ -257,6 +260,11 @@ pub fn write(
         ))?;
         if is_document {
             continue; // a document of another volume
+        }
+        if g.as_str().ends_with("/graph/statistics") {
+            // counts derived from the documents, recounted by the `load` of
+            // the bag's RDF: not part of what is preserved
+            continue;
         }
         if g.as_str().ends_with("/graph/shared") {
             p.add("data/rdf/shared.nq", &nquads(graph_quads(store, &g))?)?;
