@@ -17,7 +17,7 @@
 //! ```
 
 use anyhow::{anyhow, Result};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphNameRef, NamedNode, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 
@@ -79,20 +79,4 @@ pub fn statistics_graphs(store: &Store) -> Result<Vec<NamedNode>> {
         }
     }
     Ok(graphs)
-}
-
-/// The count of an entity, as the statistics graph holds it.
-pub fn document_count(store: &Store, graph: &NamedNode, entity: &NamedNode) -> Result<Option<u64>> {
-    let count = crate::vocab::fl("documentCount");
-    for q in store.quads_for_pattern(
-        Some(NamedOrBlankNode::from(entity.clone()).as_ref()),
-        Some(count.as_ref()),
-        None,
-        Some(GraphNameRef::NamedNode(graph.as_ref())),
-    ) {
-        if let Term::Literal(l) = q?.object {
-            return Ok(l.value().parse().ok());
-        }
-    }
-    Ok(None)
 }
