@@ -17,8 +17,8 @@
 //! ```
 
 use anyhow::{anyhow, Result};
-use oxigraph::model::{GraphNameRef, NamedNode, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode};
+use oxigraph::sparql::SparqlEvaluator;
 use oxigraph::store::Store;
 
 /// The statistics graph of a store whose IRIs are minted under `base`.
@@ -29,9 +29,12 @@ pub fn statistics_graph(base: &str) -> NamedNode {
 /// Recomputes the counts of the statistics graph `graph`, replacing what it
 /// held. Returns the number of entities counted.
 pub fn refresh(store: &Store, graph: &NamedNode) -> Result<usize> {
+    // the graph is kept even when no document is left to count, so that
+    // the server, which finds it by name, goes on recounting it
+    store.insert_named_graph(graph)?;
     let g = graph.as_str();
     let update = format!(
-        "DROP SILENT GRAPH <{g}> ;
+        "CLEAR SILENT GRAPH <{g}> ;
          INSERT {{ GRAPH <{g}> {{ ?entity <{count}> ?documents }} }}
          WHERE {{
            SELECT ?entity (COUNT(DISTINCT ?doc) AS ?documents)
@@ -57,25 +60,15 @@ pub fn refresh(store: &Store, graph: &NamedNode) -> Result<usize> {
         .count())
 }
 
-/// The statistics graphs the store holds (those with an `fl:documentCount`),
+/// The statistics graphs the store holds, by their names (`…graph/statistics`),
 /// for a writer that does not know the base they were minted under.
 pub fn statistics_graphs(store: &Store) -> Result<Vec<NamedNode>> {
-    let query = format!(
-        "SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?e <{}> ?n }} }}",
-        crate::vocab::fl("documentCount").as_str()
-    );
-    let QueryResults::Solutions(rows) = SparqlEvaluator::new()
-        .parse_query(&query)
-        .map_err(|e| anyhow!("{e}"))?
-        .on_store(store)
-        .execute()?
-    else {
-        return Ok(Vec::new());
-    };
     let mut graphs = Vec::new();
-    for row in rows {
-        if let Some(Term::NamedNode(g)) = row?.get("g") {
-            graphs.push(g.clone());
+    for g in store.named_graphs() {
+        if let NamedOrBlankNode::NamedNode(g) = g? {
+            if g.as_str().ends_with("/graph/statistics") {
+                graphs.push(g);
+            }
         }
     }
     Ok(graphs)

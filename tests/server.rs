@@ -388,4 +388,31 @@ fn statistics_are_recounted_after_loads_and_changes() {
     let (after, counted) = counts(&s);
     assert_eq!(after, counted, "the counts follow an update");
     assert!(after.contains("http://example.org/entity/new,1"), "{after}");
+    // with every document gone the counts are empty, and they come back
+    // with the next document
+    for d in ["d1", "d2"] {
+        let g = format!("https://history.state.gov/historicaldocuments/frus1959v99/{d}");
+        let r = http(
+            &s,
+            "DELETE",
+            &format!("/store?graph={}", enc(&g)),
+            &[auth],
+            b"",
+        );
+        assert_eq!(r.status, 204, "{}", r.body);
+    }
+    let (after, _) = counts(&s);
+    assert_eq!(after.lines().count(), 1, "{after}");
+    let ttl = format!("<{doc}> <http://schema.org/mentions> <http://example.org/entity/new> .");
+    let r = http(
+        &s,
+        "PUT",
+        &format!("/store?graph={}", enc(doc)),
+        &[("Content-Type", "text/turtle"), auth],
+        ttl.as_bytes(),
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    let (after, counted) = counts(&s);
+    assert_eq!(after, counted);
+    assert!(after.contains("http://example.org/entity/new,1"), "{after}");
 }
