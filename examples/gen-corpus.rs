@@ -2,7 +2,8 @@
 //! telegrams with numbers, memoranda (from one official to another, for the
 //! record, of conversation with participants), enclosures, footnote markers
 //! glued to words, numbers and years, page breaks, passages not
-//! declassified; in both web forms (`dN.txt`, footnotes "  1. …", and
+//! declassified, footnotes citing earlier documents of the volume and
+//! documents of other volumes; in both web forms (`dN.txt`, footnotes "  1. …", and
 //! `dN.alt.txt`, dateline under the heading, footnotes "- …↩"), one folder
 //! per volume with the volume's `persons.tsv` and `terms.tsv`.
 //!
@@ -251,6 +252,8 @@ struct Gen {
     rng: ChaCha8Rng,
     persons: Vec<Person>,
     page: u32,
+    /// The number of the document being written.
+    number: usize,
 }
 
 impl Gen {
@@ -288,7 +291,21 @@ impl Gen {
                 format!("Under the {treaty}{m} we have no obligation to consult the {org} on {topic}.")
             }
             3 => {
-                let m = doc.note(format!("Telegram {n} from {place}, {}, is not printed.", other.long()));
+                // a telegram printed earlier in the volume is cited by its
+                // number there; one of another volume by volume and number
+                let earlier = self.rng.random_range(1..self.number.max(2));
+                let note = match self.rng.random_range(0..8) {
+                    0 if self.number > 1 => format!("Document {earlier}."),
+                    1 if self.number > 1 => format!("See footnote 2, Document {earlier}."),
+                    2 => format!(
+                        "Printed in Foreign Relations, {}–{}, vol. XXIII, Part 1, Document {}.",
+                        day.year - 3,
+                        day.year - 1,
+                        n % 300 + 1
+                    ),
+                    _ => format!("Telegram {n} from {place}, {}, is not printed.", other.long()),
+                };
+                let m = doc.note(note);
                 format!("Embtel {n}{m} reported that the {term} would not accept {topic}.")
             }
             4 => format!("The {office} ({surname}) said that {topic} was a matter for {place}."),
@@ -362,6 +379,7 @@ impl Gen {
     }
 
     fn document(&mut self, number: usize, day: Day) -> Doc {
+        self.number = number;
         self.page += 1;
         let mut doc = Doc {
             heading: String::new(),
@@ -590,6 +608,7 @@ fn main() -> std::io::Result<()> {
             rng: ChaCha8Rng::seed_from_u64(rng.random()),
             persons,
             page: 0,
+            number: 0,
         };
         let count = a.per_volume.min(a.docs - written);
         // documents in date order, a few days apart

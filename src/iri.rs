@@ -43,10 +43,20 @@ impl Iris {
     /// `https://history.state.gov/historicaldocuments/frus1958-60v18/d11`,
     /// or a minted IRI when the volume is unknown.
     pub fn document(&self, doc: &Document) -> String {
-        match &doc.volume {
-            Some(v) => format!("{HSG}{v}/d{}", doc.number),
-            None => format!("{}document/unknown-volume/d{}", self.base, doc.number),
+        self.document_numbered(doc.volume.as_deref(), doc.number)
+    }
+
+    /// The IRI of document `number` of `volume` (as for [`Iris::document`]).
+    pub fn document_numbered(&self, volume: Option<&str>, number: u32) -> String {
+        match volume {
+            Some(v) => format!("{HSG}{v}/d{number}"),
+            None => format!("{}document/unknown-volume/d{number}", self.base),
         }
+    }
+
+    /// The IRI of footnote `note` of document `number` of `volume`.
+    pub fn footnote(&self, volume: Option<&str>, number: u32, note: u32) -> String {
+        format!("{}#fn{note}", self.document_numbered(volume, number))
     }
 
     /// The TEI that frus-ld writes for a document, as a resource that

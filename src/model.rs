@@ -325,6 +325,20 @@ pub enum Inline {
     Mention(Mention),
     /// A date expression, normalized.
     Date(DateMention),
+    /// A reference to other documents of the same volume ("Document 5",
+    /// "Documents 4 and 5") or to a footnote of one ("footnote 6, Document 5").
+    CrossRef(CrossRef),
+}
+
+/// A reference to documents of the same volume, as printed.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CrossRef {
+    /// The words as printed ("footnote 6, Document 5").
+    pub text: String,
+    /// The numbers of the documents referred to, in printed order.
+    pub documents: Vec<u32>,
+    /// The footnote referred to, when one is named (only with one document).
+    pub note: Option<u32>,
 }
 
 /// A mention of an entity in the text.
@@ -477,6 +491,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
             }
             Inline::Mention(m) => s.push_str(&m.text),
             Inline::Date(d) => s.push_str(&d.text),
+            Inline::CrossRef(r) => s.push_str(&r.text),
             Inline::NoteRef { .. } | Inline::PageBreak { .. } => {}
         }
     }

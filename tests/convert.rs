@@ -245,3 +245,74 @@ fn a_document_not_declassified_at_all() {
     assert!(xml.contains("<correspAction type=\"received\">"));
     assert!(!xml.contains("ref=\"#person-source\""), "{xml}");
 }
+
+#[test]
+fn references_to_documents_of_the_volume_are_linked() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("d7.alt.txt");
+    std::fs::write(
+        &f,
+        "7. Telegram From the Embassy in Japan to the Department of State0\n\n\
+         Tokyo, April 2, 1958.\n\n\
+         Your telegram1 repeats Documents 3 and 4, which we discussed today.2 \
+         The formula of last year3 still stands.4\n\
+         - Source: Department of State, Central Files, 794.5/4–258. Secret.↩\n\
+         - See footnote 2, Document 5.↩\n\
+         - Document 6.↩\n\
+         - Printed in Foreign Relations, 1955–1957, vol. XXIII, Part 1, Document 12.↩\n\
+         - Foreign Relations, 1955–1957, vol. XXIII, p. 9. See also Document 1.↩\n",
+    )
+    .unwrap();
+    let hsg = "https://history.state.gov/historicaldocuments/frus1958-60v99";
+    let xml = convert(&f, "tei", &["--volume", "frus1958-60v99"]);
+    validate_tei(&xml).unwrap_or_else(|e| panic!("invalid: {e}\n{xml}"));
+    let doc = parse(&xml);
+    let refs: Vec<(String, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((TEI_NS, "ref")) && n.text() != Some("frus1958-60v99"))
+        .map(|n| {
+            (
+                n.text().unwrap_or("").to_string(),
+                n.attribute("target").unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        refs,
+        [
+            // in reading order: the note stands where its marker stood
+            (
+                "footnote 2, Document 5".to_string(),
+                format!("{hsg}/d5#fn2")
+            ),
+            (
+                "Documents 3 and 4".to_string(),
+                format!("{hsg}/d3 {hsg}/d4")
+            ),
+            ("Document 6".to_string(), format!("{hsg}/d6")),
+            ("Document 1".to_string(), format!("{hsg}/d1")),
+        ],
+        "{xml}"
+    );
+    // the citation of another volume stays text
+    assert!(xml.contains("vol. XXIII, Part 1, Document 12."), "{xml}");
+
+    let nt = convert(&f, "ntriples", &["--volume", "frus1958-60v99"]);
+    let refs = "<http://purl.org/dc/terms/references>";
+    let mut cites: Vec<&str> = nt.lines().filter(|l| l.contains(refs)).collect();
+    cites.sort();
+    let d7 = format!("<{hsg}/d7>");
+    let expected = [
+        format!("<{hsg}/d7#fn1> {refs} <{hsg}/d5#fn2> ."),
+        format!("<{hsg}/d7#fn2> {refs} <{hsg}/d6> ."),
+        format!("<{hsg}/d7#fn4> {refs} <{hsg}/d1> ."),
+        format!("{d7} {refs} <{hsg}/d1> ."),
+        format!("{d7} {refs} <{hsg}/d3> ."),
+        format!("{d7} {refs} <{hsg}/d4> ."),
+        format!("{d7} {refs} <{hsg}/d5> ."),
+        format!("{d7} {refs} <{hsg}/d6> ."),
+    ];
+    let mut expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+    expected.sort();
+    assert_eq!(cites, expected);
+}

@@ -77,6 +77,7 @@ fn every_output_conforms_and_a_broken_graph_does_not() {
     let (ok, report) = validate(&[root().join("schemas/tests/broken.ttl")]);
     assert!(!ok, "{report}");
     assert!(report.contains("Conforms: False"), "{report}");
+    assert!(report.contains("What a footnote cites"), "{report}");
     // and so is real output with a mention's quote removed
     let d = std::fs::read_to_string(&files[3]).unwrap();
     let broken: String = d

@@ -5,6 +5,7 @@
 //! result into TEI markup and stand-off lists, or RDF.
 
 pub mod authority;
+mod crossrefs;
 pub mod dates;
 mod lexicon;
 mod persons;
@@ -58,6 +59,10 @@ pub(crate) enum What {
         value: DateValue,
         rule: &'static str,
     },
+    CrossRef {
+        documents: Vec<u32>,
+        note: Option<u32>,
+    },
 }
 
 /// Finds every mention in `doc` and records the entities they refer to.
@@ -93,6 +98,17 @@ pub fn enrich(doc: &mut Document, k: &Knowledge) {
                         rule: f.rule,
                     },
                     priority: 1,
+                });
+            }
+            for f in crossrefs::find(&text) {
+                spans.push(Span {
+                    start: f.start,
+                    end: f.end,
+                    what: What::CrossRef {
+                        documents: f.documents,
+                        note: f.note,
+                    },
+                    priority: 2,
                 });
             }
             out.extend(reg.emit(&text, 0, text.len(), spans));
@@ -245,7 +261,7 @@ impl Registry {
                                     EntityKind::Place | EntityKind::Term | EntityKind::Organization
                                 )
                             ),
-                            What::Date { .. } => false,
+                            What::Date { .. } | What::CrossRef { .. } => false,
                         })
                         .cloned()
                         .collect();
@@ -270,6 +286,13 @@ impl Registry {
                         text: surface,
                         value,
                         rule,
+                    }));
+                }
+                What::CrossRef { documents, note } => {
+                    out.push(Inline::CrossRef(CrossRef {
+                        text: surface,
+                        documents,
+                        note,
                     }));
                 }
             }

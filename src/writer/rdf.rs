@@ -258,7 +258,7 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
     entities(&mut g, doc, &d, iris);
     mentions(&mut g, doc, &d, iris);
     for note in &doc.notes {
-        let node = nn(format!("{}#fn{}", g.name.as_str(), note.n));
+        let node = nn(iris.footnote(doc.volume.as_deref(), doc.number, note.n));
         g.add(&d, fl("footnote"), node.clone());
         g.add(
             &node,
@@ -273,7 +273,42 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
         g.text(&node, s("text"), &note.text);
         g.text(&node, fl("teiId"), &format!("d{}_fn{}", doc.number, note.n));
     }
+    cross_references(&mut g, doc, &d, iris);
     g
+}
+
+/// What the document cites of its volume ("See footnote 6, Document 5"):
+/// the footnote or text that cites, `dcterms:references` the document or
+/// footnote cited, and the document `dcterms:references` each document it
+/// cites.
+fn cross_references(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
+    let runs = doc.inline_runs();
+    let in_text = runs.len() - doc.notes.len();
+    let volume = doc.volume.as_deref();
+    for (i, run) in runs.into_iter().enumerate() {
+        let citing = match i.checked_sub(in_text) {
+            Some(k) => nn(iris.footnote(volume, doc.number, doc.notes[k].n)),
+            None => d.clone(),
+        };
+        for r in run.iter().filter_map(|x| match x {
+            Inline::CrossRef(r) => Some(r),
+            _ => None,
+        }) {
+            for &n in &r.documents {
+                let cited = nn(iris.document_numbered(volume, n));
+                if let Some(note) = r.note {
+                    g.add(
+                        &citing,
+                        dc("references"),
+                        nn(iris.footnote(volume, n, note)),
+                    );
+                } else if citing != *d {
+                    g.add(&citing, dc("references"), cited.clone());
+                }
+                g.add(d, dc("references"), cited);
+            }
+        }
+    }
 }
 
 fn entities(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {

@@ -17,8 +17,9 @@ pub fn write(doc: &Document, iris: &Iris) -> Vec<u8> {
         out: XmlOut::new(),
         id: format!("d{}", doc.number),
         paragraphs: 0,
+        iris,
     };
-    w.document(iris);
+    w.document();
     w.out.finish()
 }
 
@@ -27,16 +28,17 @@ struct TeiWriter<'a> {
     out: XmlOut,
     id: String,
     paragraphs: usize,
+    iris: &'a Iris,
 }
 
 impl TeiWriter<'_> {
-    fn document(&mut self, iris: &Iris) {
+    fn document(&mut self) {
         let doc = self.doc;
         self.out.open(
             "TEI",
             &[("xmlns", "http://www.tei-c.org/ns/1.0"), ("xml:lang", "en")],
         );
-        self.header(iris);
+        self.header();
         self.out.open("text", &[]);
         self.out.open("body", &[]);
         let n = doc.number.to_string();
@@ -70,11 +72,12 @@ impl TeiWriter<'_> {
         self.out.close("div");
         self.out.close("body");
         self.out.close("text");
-        self.standoff(iris);
+        self.standoff();
         self.out.close("TEI");
     }
 
-    fn header(&mut self, iris: &Iris) {
+    fn header(&mut self) {
+        let iris = self.iris;
         let doc = self.doc;
         let title = plain_text(&doc.heading.content);
         self.out.open("teiHeader", &[]);
@@ -268,7 +271,7 @@ impl TeiWriter<'_> {
     }
 
     /// The stand-off lists of the entities that the mentions point to.
-    fn standoff(&mut self, iris: &Iris) {
+    fn standoff(&mut self) {
         let doc = self.doc;
         if doc.entities.is_empty() {
             return;
@@ -281,7 +284,7 @@ impl TeiWriter<'_> {
                 let id = standoff_id(e);
                 self.out.open("person", &[("xml:id", &id)]);
                 self.out.leaf("persName", &[], &e.name);
-                self.idnos(e, iris);
+                self.idnos(e);
                 for r in &e.roles {
                     let mut attrs = Vec::new();
                     if let Some(f) = &r.from {
@@ -323,7 +326,7 @@ impl TeiWriter<'_> {
                     self.out.leaf("geo", &[], &format!("{lat} {lon}"));
                     self.out.close("location");
                 }
-                self.idnos(e, iris);
+                self.idnos(e);
                 self.out.close("place");
             }
             self.out.close("listPlace");
@@ -337,7 +340,7 @@ impl TeiWriter<'_> {
                 if let (Some(exp), true) = (&e.expansion, e.expansion.as_deref() != Some(&e.name)) {
                     self.out.leaf("orgName", &[("type", "expansion")], exp);
                 }
-                self.idnos(e, iris);
+                self.idnos(e);
                 self.out.close("org");
             }
             self.out.close("listOrg");
@@ -365,7 +368,7 @@ impl TeiWriter<'_> {
                         self.out.leaf("citedRange", &[("unit", "UST")], c);
                     }
                 }
-                self.idnos(e, iris);
+                self.idnos(e);
                 self.out.close("bibl");
             }
             self.out.close("listBibl");
@@ -397,7 +400,8 @@ impl TeiWriter<'_> {
         self.out.close("standOff");
     }
 
-    fn idnos(&mut self, e: &Entity, iris: &Iris) {
+    fn idnos(&mut self, e: &Entity) {
+        let iris = self.iris;
         if let Some(f) = &e.frus_id {
             self.out.leaf("idno", &[("type", "FRUS")], f);
         }
@@ -602,6 +606,21 @@ impl TeiWriter<'_> {
                 }
                 Inline::Mention(m) => self.mention(m),
                 Inline::Date(d) => self.date(d),
+                Inline::CrossRef(r) => {
+                    let volume = self.doc.volume.as_deref();
+                    let target = r
+                        .documents
+                        .iter()
+                        .map(|&n| match r.note {
+                            Some(note) => self.iris.footnote(volume, n, note),
+                            None => self.iris.document_numbered(volume, n),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    self.out.start("ref", &[("target", &target)]);
+                    self.out.text(&r.text);
+                    self.out.end("ref");
+                }
             }
         }
     }
