@@ -368,6 +368,18 @@ fn every_verb_answers_and_validates() {
     ] {
         assert!(r.text.contains(&format!("<{el}>")), "{el}: {}", r.text);
     }
+    // the documents a record cites are among its relations
+    let d11 = docs.iter().find(|d| d.ends_with("/d11")).expect("d11");
+    let r = c.get(&format!(
+        "verb=GetRecord&identifier={}&metadataPrefix=oai_dc",
+        enc(d11)
+    ));
+    let d5 = d11.replace("/d11", "/d5");
+    assert!(
+        r.text.contains(&format!("<dc:relation>{d5}</dc:relation>")),
+        "{}",
+        r.text
+    );
     let r = c.post(&format!(
         "verb=GetRecord&identifier={}&metadataPrefix=tei",
         enc(last)

@@ -1154,8 +1154,11 @@ fn dublin_core(
         dc.push(("source", s));
     }
     dc.push(("language", "en".into()));
-    for v in texts(&get(format!("{DCTERMS}isPartOf"))?) {
-        dc.push(("relation", v));
+    // the volume, then the documents of it that this one cites
+    for p in ["isPartOf", "references"] {
+        for v in texts(&get(format!("{DCTERMS}{p}"))?) {
+            dc.push(("relation", v));
+        }
     }
     dc.push(("rights", RIGHTS.into()));
     Ok(dc)
