@@ -23,12 +23,34 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?:\b[Ff]ootnote\s+(?P<note>\d{1,3}),?\s+(?:to\s+|in\s+)?)?
-        \bDocuments?\s+(?P<list>\d{1,4}(?:(?:,\s+|,?\s+and\s+)\d{1,4})*)\b",
+        \bDocuments?\s+(?P<list>\d{1,4}(?:[–-]\d{1,4})?(?:(?:,\s+|,?\s+and\s+)\d{1,4}(?:[–-]\d{1,4})?)*)\b",
     )
     .expect("valid regex")
 });
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("valid regex"));
+/// A number of a list, or a range of numbers ("45–47").
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d+)(?:[–-](\d+))?").expect("valid regex"));
+
+/// The widest range that is read as a list of documents ("Documents 45–47");
+/// a wider one is more likely a misprint than a citation of fifty documents.
+const WIDEST_RANGE: u32 = 50;
+
+/// The document numbers of a printed list: "4 and 5", "3, 7, and 9", "45–47".
+fn numbers(list: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for c in NUMBER.captures_iter(list) {
+        let Ok(first) = c[1].parse::<u32>() else {
+            continue;
+        };
+        match c.get(2).and_then(|m| m.as_str().parse::<u32>().ok()) {
+            Some(last) if last > first && last - first <= WIDEST_RANGE => out.extend(first..=last),
+            _ => out.push(first),
+        }
+    }
+    out.retain(|&n| n > 0);
+    out
+}
 
 /// Words that make the reference one to another volume when they come
 /// before it in the same citation.
@@ -71,11 +93,7 @@ pub fn find(text: &str) -> Vec<Found> {
             continue;
         }
         let list = c.name("list").expect("list");
-        let documents: Vec<u32> = NUMBER
-            .find_iter(list.as_str())
-            .filter_map(|m| m.as_str().parse().ok())
-            .filter(|&n| n > 0)
-            .collect();
+        let documents = numbers(list.as_str());
         if documents.is_empty() {
             continue;
         }
@@ -143,6 +161,19 @@ mod tests {
         assert_eq!(
             refs("Documents 3, 7, and 9 are printed."),
             vec![("Documents 3, 7, and 9".into(), vec![3, 7, 9], None)]
+        );
+        assert_eq!(
+            refs("See Documents 45–47 and 50."),
+            vec![("Documents 45–47 and 50".into(), vec![45, 46, 47, 50], None)]
+        );
+        // a reversed or too wide range is read as its first number
+        assert_eq!(
+            refs("Documents 9–3").first().map(|r| r.1.clone()),
+            Some(vec![9])
+        );
+        assert_eq!(
+            refs("Documents 1–200").first().map(|r| r.1.clone()),
+            Some(vec![1])
         );
         // a footnote of several documents is not one footnote
         assert_eq!(
