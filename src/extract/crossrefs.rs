@@ -89,7 +89,7 @@ pub fn find(text: &str) -> Vec<Found> {
     for c in REFERENCE.captures_iter(text) {
         let whole = c.get(0).expect("match");
         let clause = &text[citation_start(text, whole.start())..whole.start()];
-        if OTHER_VOLUME.iter().any(|w| clause.contains(w)) {
+        if OTHER_VOLUME.iter().any(|w| clause.contains(w)) && !clause.contains("this volume") {
             continue;
         }
         let list = c.name("list").expect("list");
@@ -193,6 +193,11 @@ mod tests {
         assert_eq!(
             refs("See Foreign Relations, 1955–1957, vol. XXIII, p. 12. See also Document 5."),
             vec![("Document 5".into(), vec![5], None)]
+        );
+        // "this volume" is the same volume
+        assert_eq!(
+            refs("Printed in this volume as Document 7."),
+            vec![("Document 7".into(), vec![7], None)]
         );
         assert_eq!(
             refs("Foreign Relations, 1952–1954, vol. XIV, p. 9; Document 2."),
