@@ -39,6 +39,9 @@ fn fails_cleanly(name: &str, bytes: &[u8], expect: &str) {
 fn empty_binary_and_invalid_utf8() {
     fails_cleanly("empty.txt", b"", "empty file");
     fails_cleanly("blank.txt", b"\n  \n", "empty file");
+    // a byte-order mark alone, and spaces that are not ASCII, are empty too
+    fails_cleanly("bom.txt", b"\xef\xbb\xbf\n", "empty file");
+    fails_cleanly("nbsp.txt", "\u{a0}\n\u{3000}\n".as_bytes(), "empty file");
     fails_cleanly(
         "binary.txt",
         b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",

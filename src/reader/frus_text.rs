@@ -124,10 +124,11 @@ pub fn read(bytes: &[u8], name: &str, opts: &ReadOptions) -> Result<Document, Re
     let lines: Vec<&str> = text.split('\n').collect();
 
     // the heading
+    // (a file of a byte-order mark or of Unicode spaces alone is empty too)
     let first = lines
         .iter()
         .position(|l| !l.trim().is_empty())
-        .expect("not empty");
+        .ok_or_else(|| ReadError::new("empty file: expected a FRUS document"))?;
     let caps = HEADING.captures(lines[first].trim()).ok_or_else(|| {
         ReadError::at(
             first + 1,

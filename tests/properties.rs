@@ -1,0 +1,141 @@
+//! Properties over generated input: whatever the bytes, reading them gives
+//! a document or an error, never a panic; and a FRUS-like text that reads
+//! is enriched and written as well-formed TEI and as N-Quads that parse.
+
+use frus_ld::extract::{enrich, Knowledge};
+use frus_ld::iri::Iris;
+use frus_ld::reader::{read, ReadOptions};
+use frus_ld::writer::rdf::{self, Syntax};
+use frus_ld::writer::tei;
+use oxigraph::io::{RdfFormat, RdfParser};
+use proptest::prelude::*;
+use proptest::sample::select;
+use proptest::strategy::ValueTree;
+use std::sync::LazyLock;
+
+/// Headings, each with its source-note marker.
+const HEADINGS: &[&str] = &[
+    "11. Letter From the Ambassador to Japan (MacArthur) to Secretary of State Dulles0",
+    "5. Telegram From the Department of State to the Embassy in Japan0",
+    "7. Memorandum of Conversation0",
+];
+
+/// Pieces of body text that the extractors act on, and some that trouble
+/// them: digits beside markers, stray arrows, spaces that are not ASCII,
+/// a byte-order mark.
+const BODY: &[&str] = &[
+    "Tokyo, April 18, 1958.\n\n",
+    "Dear Mr. Secretary:",
+    "your memorandum of March 23",
+    "Embtel 2118",
+    "Document 5",
+    "See footnote 6, Document 5.",
+    "Documents 4–6 and 9",
+    "Foreign Relations, 1955–1957, vol. XXIII, Document 12",
+    "[Page 23]",
+    "\n\n[Page 24]\n\n",
+    "[2 lines of source text not declassified]",
+    "\n\nEnclosure\n\n",
+    "\n\n1. The Security Treaty between the United States and Japan.",
+    "\n\na. Okinawa and the Bonins.",
+    "Kishi and Fujiyama saw the President on May 7–9, 1958",
+    "\n\nSincerely,\n\nDoug",
+    "\n\n",
+    "↩",
+    "\u{a0}",
+    "\u{feff}",
+    "\t",
+    "é",
+];
+
+/// Footnote texts.
+const NOTES: &[&str] = &[
+    "Not printed.",
+    "Document 4.",
+    "See footnote 2, Documents 3 and 4.",
+    "The U.S.-Japan Security Treaty, signed at San Francisco September 8, 1951. For text, see 3 UST 3329.",
+    "Printed in Foreign Relations, 1955–1957, vol. XXIII, Part 1, Document 46.",
+    "",
+];
+
+static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::new(Vec::new(), Vec::new()));
+
+/// A document in the alt web form: a heading, body pieces (some followed by
+/// a footnote marker glued to a word), words of any script, and the list
+/// of footnotes the markers call for.
+fn frus_like() -> impl Strategy<Value = String> {
+    (
+        select(HEADINGS),
+        prop::collection::vec(
+            (
+                prop_oneof![
+                    4 => select(BODY).prop_map(String::from),
+                    1 => "\\PC{0,12}",
+                ],
+                any::<bool>(),
+            ),
+            0..24,
+        ),
+        any::<usize>(),
+    )
+        .prop_map(|(heading, body, pick)| {
+            let mut text = format!("{heading}\n\n");
+            let mut markers = 0;
+            for (piece, marked) in body {
+                text.push_str(&piece);
+                if marked {
+                    markers += 1;
+                    text.push_str(&format!(" word{markers}"));
+                }
+                text.push(' ');
+            }
+            text.push_str(
+                "\n- Source: Department of State, Central Files, 794.5/4–1858. Secret.↩\n",
+            );
+            for i in 0..markers {
+                text.push_str(&format!("- {}↩\n", NOTES[(pick + i) % NOTES.len()]));
+            }
+            text
+        })
+}
+
+#[test]
+fn most_generated_documents_read() {
+    // the property below means something only if most of what it is
+    // given reads as a document
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = frus_like();
+    let ok = (0..200)
+        .filter(|_| {
+            let text = strategy.new_tree(&mut runner).unwrap().current();
+            read(text.as_bytes(), "x.txt", &ReadOptions::default()).is_ok()
+        })
+        .count();
+    assert!(ok >= 120, "{ok} of 200 read");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_bytes_are_read_or_refused(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        let _ = read(&bytes, "x.txt", &ReadOptions::default());
+    }
+
+    #[test]
+    fn frus_like_text_is_written_or_refused(text in frus_like()) {
+        let opts = ReadOptions { volume: Some("frus1958-60v99".into()) };
+        let Ok(mut doc) = read(text.as_bytes(), "x.txt", &opts) else {
+            return Ok(());
+        };
+        enrich(&mut doc, &KNOWLEDGE);
+        let iris = Iris::default();
+        let xml = String::from_utf8(tei::write(&doc, &iris)).expect("UTF-8");
+        prop_assert!(roxmltree::Document::parse(&xml).is_ok(), "TEI not well-formed:\n{}", xml);
+        let nq = rdf::serialize(&[rdf::graph(&doc, &iris)], Syntax::NQuads);
+        let parsed: Result<Vec<_>, _> = RdfParser::from_format(RdfFormat::NQuads)
+            .for_slice(&nq)
+            .collect();
+        prop_assert!(parsed.is_ok(), "N-Quads do not parse: {:?}", parsed.err());
+    }
+}
