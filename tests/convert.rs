@@ -316,3 +316,37 @@ fn references_to_documents_of_the_volume_are_linked() {
     expected.sort();
     assert_eq!(cites, expected);
 }
+
+#[test]
+fn odd_divisions_still_give_valid_tei() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &str, &[&str]); 3] = [
+        (
+            // the same page printed twice
+            "d5.alt.txt",
+            "5. Telegram From the Department of State to the Embassy in Japan0\n\nText.\n\n[Page 24]\n\nMore text.\n\n[Page 24]\n\nThe end.\n- Source: Department of State, Central Files, 794.5/4–1858. Secret.↩\n",
+            &["xml:id=\"d5_pb24\"", "xml:id=\"d5_pb24_2\""],
+        ),
+        (
+            // an enclosure of a line and a signature
+            "d6.alt.txt",
+            "6. Letter From the Ambassador to Japan (MacArthur) to Secretary of State Dulles0\n\nDear Foster: The paper is enclosed.\n\nDoug\n\nEnclosure\n\nSincerely,\n\nDoug\n- Source: Department of State, Central Files, 794.5/4–1858. Secret.↩\n",
+            &["<p xml:id=\"d6_p2\">Sincerely,</p>"],
+        ),
+        (
+            // a page break and a signature, no text
+            "d7.alt.txt",
+            "7. Telegram From the Department of State to the Embassy in Japan0\n\n[Page 24]\n\nDulles\n- Source: Department of State, Central Files, 794.5/4–1858. Secret.↩\n",
+            &["<p/>", "<signed>"],
+        ),
+    ];
+    for (name, text, expect) in cases {
+        let f = dir.path().join(name);
+        std::fs::write(&f, text).unwrap();
+        let xml = convert(&f, "tei", &[]);
+        validate_tei(&xml).unwrap_or_else(|e| panic!("{name} invalid: {e}\n{xml}"));
+        for e in expect {
+            assert!(xml.contains(e), "{name}: no {e}\n{xml}");
+        }
+    }
+}

@@ -2,6 +2,8 @@
 //! a document or an error, never a panic; and a FRUS-like text that reads
 //! is enriched and written as well-formed TEI and as N-Quads that parse.
 
+mod common;
+use common::jing_files;
 use frus_ld::extract::{enrich, Knowledge};
 use frus_ld::iri::Iris;
 use frus_ld::reader::{read, ReadOptions};
@@ -112,6 +114,31 @@ fn most_generated_documents_read() {
         })
         .count();
     assert!(ok >= 120, "{ok} of 200 read");
+}
+
+#[test]
+fn generated_documents_give_valid_tei() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = frus_like();
+    let iris = Iris::default();
+    let opts = ReadOptions {
+        volume: Some("frus1958-60v99".into()),
+    };
+    let mut files = Vec::new();
+    for i in 0..150 {
+        let text = strategy.new_tree(&mut runner).unwrap().current();
+        let Ok(mut doc) = read(text.as_bytes(), "x.txt", &opts) else {
+            continue;
+        };
+        enrich(&mut doc, &KNOWLEDGE);
+        let f = dir.path().join(format!("g{i}.xml"));
+        std::fs::write(&f, tei::write(&doc, &iris)).unwrap();
+        files.push(f);
+    }
+    assert!(files.len() >= 100, "{} of 150 read", files.len());
+    let paths: Vec<&std::path::Path> = files.iter().map(|f| f.as_path()).collect();
+    jing_files("tei_all.rng", &paths).unwrap_or_else(|e| panic!("invalid TEI: {e}"));
 }
 
 proptest! {

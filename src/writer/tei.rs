@@ -17,6 +17,7 @@ pub fn write(doc: &Document, iris: &Iris) -> Vec<u8> {
         out: XmlOut::new(),
         id: format!("d{}", doc.number),
         paragraphs: 0,
+        pages: std::collections::BTreeMap::new(),
         iris,
     };
     w.document();
@@ -28,6 +29,9 @@ struct TeiWriter<'a> {
     out: XmlOut,
     id: String,
     paragraphs: usize,
+    /// How often each page number has been broken to, for unique ids when
+    /// a text prints the same "[Page N]" twice.
+    pages: std::collections::BTreeMap<String, usize>,
     iris: &'a Iris,
 }
 
@@ -58,12 +62,12 @@ impl TeiWriter<'_> {
         self.inlines(&doc.heading.content);
         self.out.end("head");
         if doc.body.enclosures.is_empty() {
-            self.division_content(&doc.body, true);
+            self.division_content(&doc.body, true, None);
         } else {
             let main_id = format!("{}_main", self.id);
             self.out
                 .open("div", &[("type", "main"), ("xml:id", &main_id)]);
-            self.division_content(&doc.body, true);
+            self.division_content(&doc.body, true, None);
             self.out.close("div");
             for (i, e) in doc.body.enclosures.iter().enumerate() {
                 self.enclosure(e, &format!("{}_enc{}", self.id, i + 1), i + 1);
@@ -428,16 +432,27 @@ impl TeiWriter<'_> {
             self.inlines(&e.label);
             self.out.end("head");
         }
-        if !e.head.is_empty() {
+        // an enclosure printed as a heading and a signature alone: the line
+        // taken for its heading is all the text it has (TEI wants text
+        // before a closer)
+        let head_as_text = lacks_text(e) && !e.head.is_empty();
+        if !e.head.is_empty() && !head_as_text {
             self.out.open_inline_block("head", &[]);
             self.inlines(&e.head);
             self.out.end("head");
         }
-        self.division_content(e, false);
+        self.division_content(e, false, head_as_text.then_some(&e.head));
         self.out.close("div");
     }
 
-    fn division_content(&mut self, div: &Division, with_dateline: bool) {
+    /// The division's opener, blocks, closer and trailer; `lead`, a text to
+    /// write as its first paragraph.
+    fn division_content(
+        &mut self,
+        div: &Division,
+        with_dateline: bool,
+        lead: Option<&Vec<Inline>>,
+    ) {
         let dateline = if with_dateline {
             self.doc.dateline.as_ref()
         } else {
@@ -454,6 +469,19 @@ impl TeiWriter<'_> {
                 self.out.end("salute");
             }
             self.out.close("opener");
+        }
+        match lead {
+            Some(text) => {
+                self.paragraphs += 1;
+                let id = format!("{}_p{}", self.id, self.paragraphs);
+                self.out.open_inline_block("p", &[("xml:id", &id)]);
+                self.inlines(text);
+                self.out.end("p");
+            }
+            // a salutation or a signature with no text: TEI wants a
+            // paragraph there, so an empty one stands for the text not printed
+            None if lacks_text(div) => self.out.empty_block("p", &[]),
+            None => {}
         }
         self.blocks(&div.blocks);
         if let Some(s) = &div.signed {
@@ -538,7 +566,7 @@ impl TeiWriter<'_> {
                     self.out.end("p");
                 }
                 Block::PageBreak(n) => {
-                    let id = format!("{}_pb{}", self.id, n);
+                    let id = self.page_break_id(n);
                     self.out.empty_block("pb", &[("n", n), ("xml:id", &id)]);
                 }
                 Block::List(items) => {
@@ -573,7 +601,7 @@ impl TeiWriter<'_> {
                 Inline::Text { text } => self.out.text(text),
                 Inline::NoteRef { n } => self.note(*n),
                 Inline::PageBreak { n, inferred } => {
-                    let id = format!("{}_pb{}", self.id, n);
+                    let id = self.page_break_id(n);
                     if *inferred {
                         self.out.empty(
                             "pb",
@@ -622,6 +650,16 @@ impl TeiWriter<'_> {
                     self.out.end("ref");
                 }
             }
+        }
+    }
+
+    /// `d5_pb24`; a second break to the same page, `d5_pb24_2`.
+    fn page_break_id(&mut self, n: &str) -> String {
+        let seen = self.pages.entry(n.to_string()).or_insert(0);
+        *seen += 1;
+        match *seen {
+            1 => format!("{}_pb{}", self.id, n),
+            k => format!("{}_pb{}_{}", self.id, n, k),
         }
     }
 
@@ -699,6 +737,21 @@ static WITHHELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
     )
     .expect("valid regex")
 });
+
+/// Whether a division has something (a salutation, page breaks, gaps, a
+/// signature, a trailer) but no text, which TEI does not allow. (One that
+/// has nothing at all is a document withheld whole.)
+fn lacks_text(div: &Division) -> bool {
+    let text = div
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph(_) | Block::Label(_) | Block::List(_)));
+    !text
+        && (!div.blocks.is_empty()
+            || div.salute.is_some()
+            || div.signed.is_some()
+            || !div.trailer.is_empty())
+}
 
 /// The IRI of an entity: its authority IRI, else one minted from its key.
 pub fn entity_iri(e: &Entity, iris: &Iris) -> String {

@@ -74,6 +74,11 @@ pub fn have(tool: &str, probe: &[&str]) -> bool {
 /// (`schema` under `../shared/schemas`). A missing schema or jing is a
 /// notice outside CI and a failure in CI.
 pub fn jing(schema: &str, file: &Path) -> Result<(), String> {
+    jing_files(schema, &[file])
+}
+
+/// Validates several files with jing in one run (as [`jing`]).
+pub fn jing_files(schema: &str, files: &[&Path]) -> Result<(), String> {
     let schema = root().join("../shared/schemas").join(schema);
     if !schema.exists() {
         if std::env::var_os("CI").is_some() {
@@ -87,7 +92,7 @@ pub fn jing(schema: &str, file: &Path) -> Result<(), String> {
     }
     let o = Command::new("jing")
         .arg(&schema)
-        .arg(file)
+        .args(files)
         .output()
         .expect("jing runs");
     if o.status.success() {
