@@ -62,7 +62,7 @@ const NOTES: &[&str] = &[
 
 static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::new(Vec::new(), Vec::new()));
 
-/// A document in the alt web form: a heading, body pieces (some followed by
+/// A document in either web form: a heading, body pieces (some followed by
 /// a footnote marker glued to a word), words of any script, and the list
 /// of footnotes the markers call for.
 fn frus_like() -> impl Strategy<Value = String> {
@@ -79,8 +79,9 @@ fn frus_like() -> impl Strategy<Value = String> {
             0..24,
         ),
         any::<usize>(),
+        any::<bool>(),
     )
-        .prop_map(|(heading, body, pick)| {
+        .prop_map(|(heading, body, pick, web)| {
             let mut text = format!("{heading}\n\n");
             let mut markers = 0;
             for (piece, marked) in body {
@@ -91,11 +92,18 @@ fn frus_like() -> impl Strategy<Value = String> {
                 }
                 text.push(' ');
             }
-            text.push_str(
-                "\n- Source: Department of State, Central Files, 794.5/4–1858. Secret.↩\n",
-            );
-            for i in 0..markers {
-                text.push_str(&format!("- {}↩\n", NOTES[(pick + i) % NOTES.len()]));
+            // the footnotes in either web form: "  1. …" (the source note
+            // first) or "- …↩"
+            let source = "Source: Department of State, Central Files, 794.5/4–1858. Secret.";
+            let notes = std::iter::once(source)
+                .chain((0..markers).map(|i| NOTES[(pick + i) % NOTES.len()]));
+            text.push('\n');
+            for (i, note) in notes.enumerate() {
+                if web {
+                    text.push_str(&format!("  {}. {note}\n", i + 1));
+                } else {
+                    text.push_str(&format!("- {note}↩\n"));
+                }
             }
             text
         })
