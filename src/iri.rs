@@ -59,6 +59,15 @@ impl Iris {
         format!("{}#fn{note}", self.document_numbered(volume, number))
     }
 
+    /// What a reference cites: document `number` of `volume`, or its
+    /// footnote `note` when one is named.
+    pub fn cited(&self, volume: Option<&str>, number: u32, note: Option<u32>) -> String {
+        match note {
+            Some(note) => self.footnote(volume, number, note),
+            None => self.document_numbered(volume, number),
+        }
+    }
+
     /// The TEI that frus-ld writes for a document, as a resource that
     /// annotations can point into.
     pub fn tei(&self, doc: &Document) -> String {

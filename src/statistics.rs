@@ -23,7 +23,18 @@ use oxigraph::store::Store;
 
 /// The statistics graph of a store whose IRIs are minted under `base`.
 pub fn statistics_graph(base: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{base}graph/statistics"))
+    NamedNode::new_unchecked(format!("{base}{NAME}"))
+}
+
+/// The end of every statistics graph's name, whatever the base.
+const NAME: &str = "graph/statistics";
+
+/// Whether `graph` is a statistics graph (under any base).
+pub fn is_statistics_graph(graph: &NamedNode) -> bool {
+    graph
+        .as_str()
+        .strip_suffix(NAME)
+        .is_some_and(|base| base.ends_with('/'))
 }
 
 /// Recomputes the counts of the statistics graph `graph`, replacing what it
@@ -66,7 +77,7 @@ pub fn statistics_graphs(store: &Store) -> Result<Vec<NamedNode>> {
     let mut graphs = Vec::new();
     for g in store.named_graphs() {
         if let NamedOrBlankNode::NamedNode(g) = g? {
-            if g.as_str().ends_with("/graph/statistics") {
+            if is_statistics_graph(&g) {
                 graphs.push(g);
             }
         }

@@ -6,6 +6,7 @@ mod common;
 use common::jing_files;
 use frus_ld::extract::{enrich, Knowledge};
 use frus_ld::iri::Iris;
+use frus_ld::model::Document;
 use frus_ld::reader::{read, ReadOptions};
 use frus_ld::writer::rdf::{self, Syntax};
 use frus_ld::writer::tei;
@@ -109,6 +110,17 @@ fn frus_like() -> impl Strategy<Value = String> {
         })
 }
 
+/// A generated text read as a document of a volume and enriched, if it
+/// reads.
+fn convert(text: &str) -> Option<Document> {
+    let opts = ReadOptions {
+        volume: Some("frus1958-60v99".into()),
+    };
+    let mut doc = read(text.as_bytes(), "x.txt", &opts).ok()?;
+    enrich(&mut doc, &KNOWLEDGE);
+    Some(doc)
+}
+
 #[test]
 fn most_generated_documents_read() {
     // the property below means something only if most of what it is
@@ -118,7 +130,7 @@ fn most_generated_documents_read() {
     let ok = (0..200)
         .filter(|_| {
             let text = strategy.new_tree(&mut runner).unwrap().current();
-            read(text.as_bytes(), "x.txt", &ReadOptions::default()).is_ok()
+            convert(&text).is_some()
         })
         .count();
     assert!(ok >= 120, "{ok} of 200 read");
@@ -130,16 +142,12 @@ fn generated_documents_give_valid_tei() {
     let mut runner = proptest::test_runner::TestRunner::deterministic();
     let strategy = frus_like();
     let iris = Iris::default();
-    let opts = ReadOptions {
-        volume: Some("frus1958-60v99".into()),
-    };
     let mut files = Vec::new();
     for i in 0..150 {
         let text = strategy.new_tree(&mut runner).unwrap().current();
-        let Ok(mut doc) = read(text.as_bytes(), "x.txt", &opts) else {
+        let Some(doc) = convert(&text) else {
             continue;
         };
-        enrich(&mut doc, &KNOWLEDGE);
         let f = dir.path().join(format!("g{i}.xml"));
         std::fs::write(&f, tei::write(&doc, &iris)).unwrap();
         files.push(f);
@@ -159,11 +167,9 @@ proptest! {
 
     #[test]
     fn frus_like_text_is_written_or_refused(text in frus_like()) {
-        let opts = ReadOptions { volume: Some("frus1958-60v99".into()) };
-        let Ok(mut doc) = read(text.as_bytes(), "x.txt", &opts) else {
+        let Some(doc) = convert(&text) else {
             return Ok(());
         };
-        enrich(&mut doc, &KNOWLEDGE);
         let iris = Iris::default();
         let xml = String::from_utf8(tei::write(&doc, &iris)).expect("UTF-8");
         prop_assert!(roxmltree::Document::parse(&xml).is_ok(), "TEI not well-formed:\n{}", xml);

@@ -261,7 +261,7 @@ pub fn write(
         if is_document {
             continue; // a document of another volume
         }
-        if g.as_str().ends_with("/graph/statistics") {
+        if crate::statistics::is_statistics_graph(&g) {
             // counts derived from the documents, recounted by the `load` of
             // the bag's RDF: not part of what is preserved
             continue;

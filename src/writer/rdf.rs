@@ -295,17 +295,11 @@ fn cross_references(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
             _ => None,
         }) {
             for &n in &r.documents {
-                let cited = nn(iris.document_numbered(volume, n));
-                if let Some(note) = r.note {
-                    g.add(
-                        &citing,
-                        dc("references"),
-                        nn(iris.footnote(volume, n, note)),
-                    );
-                } else if citing != *d {
-                    g.add(&citing, dc("references"), cited.clone());
+                // the document's own link to each cited document is below
+                if r.note.is_some() || citing != *d {
+                    g.add(&citing, dc("references"), nn(iris.cited(volume, n, r.note)));
                 }
-                g.add(d, dc("references"), cited);
+                g.add(d, dc("references"), nn(iris.document_numbered(volume, n)));
             }
         }
     }

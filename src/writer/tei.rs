@@ -471,13 +471,7 @@ impl TeiWriter<'_> {
             self.out.close("opener");
         }
         match lead {
-            Some(text) => {
-                self.paragraphs += 1;
-                let id = format!("{}_p{}", self.id, self.paragraphs);
-                self.out.open_inline_block("p", &[("xml:id", &id)]);
-                self.inlines(text);
-                self.out.end("p");
-            }
+            Some(text) => self.paragraph(text, None),
             // a salutation or a signature with no text: TEI wants a
             // paragraph there, so an empty one stands for the text not printed
             None if lacks_text(div) => self.out.empty_block("p", &[]),
@@ -492,11 +486,7 @@ impl TeiWriter<'_> {
             self.out.close("closer");
         }
         self.blocks(&div.trailer);
-        if div.blocks.is_empty()
-            && div.signed.is_none()
-            && div.trailer.is_empty()
-            && div.salute.is_none()
-        {
+        if is_bare(div) {
             // a document printed as heading and source note only
             self.out.open("div", &[("type", "withheld")]);
             let extent = self
@@ -553,18 +543,8 @@ impl TeiWriter<'_> {
     fn blocks(&mut self, blocks: &[Block]) {
         for b in blocks {
             match b {
-                Block::Paragraph(v) | Block::Label(v) => {
-                    self.paragraphs += 1;
-                    let id = format!("{}_p{}", self.id, self.paragraphs);
-                    let attrs: Vec<(&str, &str)> = if matches!(b, Block::Label(_)) {
-                        vec![("xml:id", &id), ("rend", "caps")]
-                    } else {
-                        vec![("xml:id", &id)]
-                    };
-                    self.out.open_inline_block("p", &attrs);
-                    self.inlines(v);
-                    self.out.end("p");
-                }
+                Block::Paragraph(v) => self.paragraph(v, None),
+                Block::Label(v) => self.paragraph(v, Some("caps")),
                 Block::PageBreak(n) => {
                     let id = self.page_break_id(n);
                     self.out.empty_block("pb", &[("n", n), ("xml:id", &id)]);
@@ -572,8 +552,7 @@ impl TeiWriter<'_> {
                 Block::List(items) => {
                     self.out.open("list", &[]);
                     for item in items {
-                        self.paragraphs += 1;
-                        let id = format!("{}_p{}", self.id, self.paragraphs);
+                        let id = self.paragraph_id();
                         self.out.open_inline_block("item", &[("xml:id", &id)]);
                         self.inlines(item);
                         self.out.end("item");
@@ -639,10 +618,7 @@ impl TeiWriter<'_> {
                     let target = r
                         .documents
                         .iter()
-                        .map(|&n| match r.note {
-                            Some(note) => self.iris.footnote(volume, n, note),
-                            None => self.iris.document_numbered(volume, n),
-                        })
+                        .map(|&n| self.iris.cited(volume, n, r.note))
                         .collect::<Vec<_>>()
                         .join(" ");
                     self.out.start("ref", &[("target", &target)]);
@@ -651,6 +627,24 @@ impl TeiWriter<'_> {
                 }
             }
         }
+    }
+
+    /// The id of the next paragraph or list item: `d5_p3`.
+    fn paragraph_id(&mut self) -> String {
+        self.paragraphs += 1;
+        format!("{}_p{}", self.id, self.paragraphs)
+    }
+
+    /// A paragraph, with its id and, for a label, its rendition.
+    fn paragraph(&mut self, v: &[Inline], rend: Option<&str>) {
+        let id = self.paragraph_id();
+        let mut attrs = vec![("xml:id", id.as_str())];
+        if let Some(r) = rend {
+            attrs.push(("rend", r));
+        }
+        self.out.open_inline_block("p", &attrs);
+        self.inlines(v);
+        self.out.end("p");
     }
 
     /// `d5_pb24`; a second break to the same page, `d5_pb24_2`.
@@ -738,19 +732,19 @@ static WITHHELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
     .expect("valid regex")
 });
 
+/// Whether a division holds nothing at all: a document withheld whole.
+fn is_bare(div: &Division) -> bool {
+    div.blocks.is_empty() && div.signed.is_none() && div.trailer.is_empty() && div.salute.is_none()
+}
+
 /// Whether a division has something (a salutation, page breaks, gaps, a
-/// signature, a trailer) but no text, which TEI does not allow. (One that
-/// has nothing at all is a document withheld whole.)
+/// signature, a trailer) but no text, which TEI does not allow.
 fn lacks_text(div: &Division) -> bool {
     let text = div
         .blocks
         .iter()
         .any(|b| matches!(b, Block::Paragraph(_) | Block::Label(_) | Block::List(_)));
-    !text
-        && (!div.blocks.is_empty()
-            || div.salute.is_some()
-            || div.signed.is_some()
-            || !div.trailer.is_empty())
+    !text && !is_bare(div)
 }
 
 /// The IRI of an entity: its authority IRI, else one minted from its key.
