@@ -29,12 +29,13 @@ pub fn statistics_graph(base: &str) -> NamedNode {
 /// The end of every statistics graph's name, whatever the base.
 const NAME: &str = "graph/statistics";
 
-/// Whether `graph` is a statistics graph (under any base).
+/// Whether `graph` is a statistics graph (under any base, which ends in
+/// "/" or "#").
 pub fn is_statistics_graph(graph: &NamedNode) -> bool {
     graph
         .as_str()
         .strip_suffix(NAME)
-        .is_some_and(|base| base.ends_with('/'))
+        .is_some_and(|base| base.ends_with('/') || base.ends_with('#'))
 }
 
 /// Recomputes the counts of the statistics graph `graph`, replacing what it
@@ -83,4 +84,25 @@ pub fn statistics_graphs(store: &Store) -> Result<Vec<NamedNode>> {
         }
     }
     Ok(graphs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statistics_graphs_are_known_under_any_base() {
+        for base in ["https://w3id.org/frus-ld/id/", "https://example.org/id#"] {
+            assert!(is_statistics_graph(&statistics_graph(base)), "{base}");
+        }
+        for other in [
+            "https://w3id.org/frus-ld/id/graph/shared",
+            "https://example.org/mygraph/statistics",
+        ] {
+            assert!(
+                !is_statistics_graph(&NamedNode::new_unchecked(other)),
+                "{other}"
+            );
+        }
+    }
 }
