@@ -51,43 +51,31 @@ pub struct LoadStats {
 /// The digest of a graph's content: SHA-256 over its quads in N-Quads, in
 /// the order given.
 #[derive(Default, Clone)]
-pub struct GraphDigest(Sha256);
+pub struct GraphDigest {
+    hash: Sha256,
+    /// The line of the quad being added.
+    line: Vec<u8>,
+}
 
 impl GraphDigest {
     pub fn add(&mut self, q: &Quad) {
-        // the quad without its graph name: the digest is of the content,
-        // formatted straight into the hash
-        use std::io::Write;
-        let _ = writeln!(
-            Hashing(&mut self.0),
-            "{} {} {} .",
-            q.subject,
-            q.predicate,
-            q.object
+        // the quad without its graph name: the digest is of the content
+        self.line.clear();
+        crate::writer::nquads::write_triple(
+            oxigraph::model::TripleRef::new(&q.subject, &q.predicate, &q.object),
+            &mut self.line,
         );
+        self.hash.update(&self.line);
     }
 
     pub fn finish(self) -> String {
-        let bytes = self.0.finalize();
+        let bytes = self.hash.finalize();
         let mut s = String::with_capacity(7 + 64);
         s.push_str("sha256:");
         for b in bytes {
             s.push_str(&format!("{b:02x}"));
         }
         s
-    }
-}
-
-/// Writes into a hash.
-struct Hashing<'a>(&'a mut Sha256);
-
-impl std::io::Write for Hashing<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 

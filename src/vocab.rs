@@ -21,34 +21,43 @@ pub fn iri(iri: impl Into<String>) -> NamedNode {
     NamedNode::new_unchecked(iri.into())
 }
 
+/// A namespace and a local name, joined without the formatting machinery
+/// (a document's graph names some thousand terms).
+fn term(namespace: &str, local: &str) -> NamedNode {
+    let mut s = String::with_capacity(namespace.len() + local.len());
+    s.push_str(namespace);
+    s.push_str(local);
+    NamedNode::new_unchecked(s)
+}
+
 /// A term of schema.org.
 pub fn schema(local: &str) -> NamedNode {
-    iri(format!("{SCHEMA}{local}"))
+    term(SCHEMA, local)
 }
 
 /// A term of Dublin Core.
 pub fn dcterms(local: &str) -> NamedNode {
-    iri(format!("{DCTERMS}{local}"))
+    term(DCTERMS, local)
 }
 
 /// A term of RiC-O.
 pub fn rico(local: &str) -> NamedNode {
-    iri(format!("{RICO}{local}"))
+    term(RICO, local)
 }
 
 /// A term of PROV-O.
 pub fn prov(local: &str) -> NamedNode {
-    iri(format!("{PROV}{local}"))
+    term(PROV, local)
 }
 
 /// A term of the Web Annotation vocabulary.
 pub fn oa(local: &str) -> NamedNode {
-    iri(format!("{OA}{local}"))
+    term(OA, local)
 }
 
 /// A term of frus-ld's own vocabulary (`vocab/frus-ld.ttl`).
 pub fn fl(local: &str) -> NamedNode {
-    iri(format!("{VOCAB}{local}"))
+    term(VOCAB, local)
 }
 
 #[cfg(test)]

@@ -178,5 +178,38 @@ proptest! {
             .for_slice(&nq)
             .collect();
         prop_assert!(parsed.is_ok(), "N-Quads do not parse: {:?}", parsed.err());
+        let graph = rdf::graph(&doc, &iris);
+        let theirs = oxigraph_nquads(graph.quads());
+        prop_assert_eq!(
+            String::from_utf8_lossy(&nq),
+            String::from_utf8_lossy(&theirs),
+            "N-Quads differ from Oxigraph's serializer's"
+        );
     }
+
+    #[test]
+    fn any_literal_is_written_as_oxigraph_writes_it(value in any::<String>(), tagged in any::<bool>()) {
+        use oxigraph::model::{Literal, NamedNode, Quad};
+        let s = NamedNode::new_unchecked("https://example.org/d1#m1");
+        let p = NamedNode::new_unchecked("http://schema.org/text");
+        let o = if tagged {
+            Literal::new_language_tagged_literal_unchecked(value, "en")
+        } else {
+            Literal::new_simple_literal(value)
+        };
+        let q = Quad::new(s.clone(), p, o, s);
+        let mut mine = Vec::new();
+        frus_ld::writer::nquads::write_quad(q.as_ref(), &mut mine);
+        let theirs = oxigraph_nquads([q.as_ref()]);
+        prop_assert_eq!(mine, theirs);
+    }
+}
+
+/// The quads as Oxigraph's own N-Quads serializer writes them.
+fn oxigraph_nquads<'a>(quads: impl IntoIterator<Item = oxigraph::model::QuadRef<'a>>) -> Vec<u8> {
+    let mut w = oxigraph::io::RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
+    for q in quads {
+        w.serialize_quad(q).expect("writing to memory");
+    }
+    w.finish().expect("writing to memory")
 }

@@ -581,6 +581,28 @@ impl Syntax {
 /// Serializes graphs: in their named graphs for N-Quads and TriG, merged
 /// in the default graph otherwise.
 pub fn serialize(graphs: &[Graph], syntax: Syntax) -> Vec<u8> {
+    // room for the whole output at once: a line of N-Quads is about 200 bytes
+    let triples: usize = graphs
+        .iter()
+        .map(|g| g.triples.len() + g.shared.len())
+        .sum();
+    match syntax {
+        Syntax::NQuads => {
+            let mut out = Vec::with_capacity(triples * 256);
+            for q in graphs.iter().flat_map(Graph::quads) {
+                crate::writer::nquads::write_quad(q, &mut out);
+            }
+            return out;
+        }
+        Syntax::NTriples => {
+            let mut out = Vec::with_capacity(triples * 256);
+            for t in graphs.iter().flat_map(Graph::all_triples) {
+                crate::writer::nquads::write_triple(t.as_ref(), &mut out);
+            }
+            return out;
+        }
+        _ => {}
+    }
     let mut ser = RdfSerializer::from_format(syntax.format());
     if matches!(
         syntax,
@@ -590,11 +612,6 @@ pub fn serialize(graphs: &[Graph], syntax: Syntax) -> Vec<u8> {
             ser = ser.with_prefix(p, iri).expect("valid prefix");
         }
     }
-    // room for the whole output at once: a line of N-Quads is about 200 bytes
-    let triples: usize = graphs
-        .iter()
-        .map(|g| g.triples.len() + g.shared.len())
-        .sum();
     let mut w = ser.for_writer(Vec::with_capacity(triples * 256));
     let named = syntax.format().supports_datasets();
     for g in graphs {
