@@ -404,7 +404,7 @@ fn date_mentions(g: &mut Graph, doc: &Document, d: &NamedNode, run: &[Inline]) {
     for i in run {
         match i {
             Inline::Date(dm) => {
-                let node = nn(format!("{}#t{}", d.as_str(), dm.id));
+                let node = nn(joined(&[d.as_str(), "#t", &dm.id.to_string()]));
                 let value = match &dm.value.when {
                     Some(w) => date_or_text(w),
                     None => Literal::new_typed_literal(&dm.value.edtf, nn(EDTF)),
@@ -414,7 +414,11 @@ fn date_mentions(g: &mut Graph, doc: &Document, d: &NamedNode, run: &[Inline]) {
                 g.add(&node, s("isPartOf"), d.clone());
                 g.text(&node, s("text"), &dm.text);
                 g.add(&node, fl("date"), value);
-                g.text(&node, fl("teiId"), &format!("d{}_t{}", doc.number, dm.id));
+                g.text(
+                    &node,
+                    fl("teiId"),
+                    &joined(&["d", &doc.number.to_string(), "_t", &dm.id.to_string()]),
+                );
             }
             Inline::Mention(m) => date_mentions(g, doc, d, &m.parts),
             _ => {}
@@ -488,25 +492,60 @@ fn mentions(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
     g.add(&tei, rdf::TYPE.into(), s("DigitalDocument"));
     g.add(&tei, s("about"), d.clone());
     g.text(&tei, s("encodingFormat"), "application/tei+xml");
+    // what every annotation repeats, made once (a document has some sixty)
+    let annotation_prefix = format!("{}#m", d.as_str());
+    let target_prefix = format!("{}#d{}_m", tei.as_str(), doc.number);
+    let [ty, has_body, has_target, rule, has_source, has_selector, exact] = [
+        rdf::TYPE.into_owned(),
+        oa("hasBody"),
+        oa("hasTarget"),
+        fl("rule"),
+        oa("hasSource"),
+        oa("hasSelector"),
+        oa("exact"),
+    ];
+    let [annotation, specific_resource, quote_selector] = [
+        oa("Annotation"),
+        oa("SpecificResource"),
+        oa("TextQuoteSelector"),
+    ];
+    // entities by key, each IRI made once
+    let mut bodies: rustc_hash::FxHashMap<&str, NamedNode> = Default::default();
+    for e in &doc.entities {
+        // the first of a key, as `Document::entity` finds it
+        bodies
+            .entry(e.key.as_str())
+            .or_insert_with(|| nn(entity_iri(e, iris)));
+    }
     for run in doc.inline_runs() {
         for m in crate::extract::mentions(run) {
-            let Some(e) = doc.entity(&m.entity) else {
+            let Some(body) = bodies.get(m.entity.as_str()) else {
                 continue;
             };
-            let a = nn(format!("{}#m{}", d.as_str(), m.id));
-            let target = nn(format!("{}#d{}_m{}", tei.as_str(), doc.number, m.id));
-            let quote = nn(format!("{}#m{}-quote", d.as_str(), m.id));
-            g.add(&a, rdf::TYPE.into(), oa("Annotation"));
-            g.add(&a, oa("hasBody"), nn(entity_iri(e, iris)));
-            g.add(&a, oa("hasTarget"), target.clone());
-            g.text(&a, fl("rule"), m.rule);
-            g.add(&target, rdf::TYPE.into(), oa("SpecificResource"));
-            g.add(&target, oa("hasSource"), tei.clone());
-            g.add(&target, oa("hasSelector"), quote.clone());
-            g.add(&quote, rdf::TYPE.into(), oa("TextQuoteSelector"));
-            g.text(&quote, oa("exact"), &m.text);
+            let id = m.id.to_string();
+            let a = nn(joined(&[&annotation_prefix, &id]));
+            let target = nn(joined(&[&target_prefix, &id]));
+            let quote = nn(joined(&[&annotation_prefix, &id, "-quote"]));
+            g.add(&a, ty.clone(), annotation.clone());
+            g.add(&a, has_body.clone(), body.clone());
+            g.add(&a, has_target.clone(), target.clone());
+            g.text(&a, rule.clone(), m.rule);
+            g.add(&target, ty.clone(), specific_resource.clone());
+            g.add(&target, has_source.clone(), tei.clone());
+            g.add(&target, has_selector.clone(), quote.clone());
+            g.add(&quote, ty.clone(), quote_selector.clone());
+            g.text(&quote, exact.clone(), &m.text);
         }
     }
+}
+
+/// The parts, one after the other, in a string of just their length.
+fn joined(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
 }
 
 fn party_node(g: &mut Graph, p: &Party, iris: &Iris) -> NamedNode {

@@ -30,8 +30,12 @@ impl XmlOut {
     }
 
     fn indent(&mut self) {
-        let s = format!("\n{}", "  ".repeat(self.depth));
-        self.ev(Event::Text(BytesText::from_escaped(s)));
+        // straight into the output: a new line and two spaces a level
+        let out = self.w.get_mut();
+        out.push(b'\n');
+        for _ in 0..self.depth {
+            out.extend_from_slice(b"  ");
+        }
     }
 
     fn start_tag<'a>(name: &'a str, attrs: &[(&'a str, &'a str)]) -> BytesStart<'a> {
