@@ -334,10 +334,14 @@ fn offices(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) {
         if office == "Secretary of State" && !state {
             continue;
         }
+        let found = words(text, phrase);
+        if found.is_empty() {
+            continue;
+        }
         let Some(p) = auth.holder_on(office, date) else {
             continue;
         };
-        for (s, e) in words(text, phrase) {
+        for (s, e) in found {
             // "the Secretary of Defense", "the President of Korea": another office
             if text[e..].starts_with(" of") {
                 continue;

@@ -45,40 +45,63 @@ fn is_closing_punct(c: char) -> bool {
     )
 }
 
-/// Candidates for marker `n` in `text`.
-fn candidates_in(text: &str, segment: usize, n: u32, out: &mut Vec<Candidate>) {
-    let digits = n.to_string();
+/// Candidates for the markers `first..=last` in `text`, pushed to
+/// `levels[n - first]` in reading order. A marker `n` is the digits of `n`
+/// ending a run of digits ("Dulles0", "March 231", "19563"), so one pass over
+/// the runs finds the candidates of every number at once.
+fn candidates_in(text: &str, segment: usize, first: u32, last: u32, levels: &mut [Vec<Candidate>]) {
     let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(off) = text[from..].find(&digits) {
-        let start = from + off;
-        let end = start + digits.len();
-        from = start + 1;
-        // the digits must end a digit run …
-        if end < bytes.len() && bytes[end].is_ascii_digit() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
             continue;
         }
-        // … and be glued to something
-        let Some(prev) = text[..start].chars().next_back() else {
-            continue;
-        };
-        if prev.is_whitespace() {
-            continue;
+        let run_start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
         }
-        let next = text[end..].chars().next();
-        // a lower-case letter right after is an ordinal or a unit: "31st", "5km"
-        if next.is_some_and(|c| c.is_lowercase() || c == '%' || c == '-' || c == '–') {
-            continue;
-        }
-        if let Some(score) = score(text, start, end, prev, next) {
-            out.push(Candidate {
-                segment,
-                start,
-                end,
-                score,
-            });
+        let end = i;
+        // every suffix of the run that is a number of the range (the digits
+        // of a number never begin with 0), longest first, as they stand
+        let shortest = end.saturating_sub(10).max(run_start);
+        for start in shortest..end {
+            if bytes[start] == b'0' && start + 1 < end {
+                continue;
+            }
+            let Ok(n) = text[start..end].parse::<u32>() else {
+                continue;
+            };
+            if n < first || n > last {
+                continue;
+            }
+            if let Some(c) = candidate(text, segment, start, end) {
+                levels[(n - first) as usize].push(c);
+            }
         }
     }
+}
+
+/// The candidate for a marker at `start..end`, digits that end a digit run,
+/// if it is glued to something and is not an ordinal or a unit.
+fn candidate(text: &str, segment: usize, start: usize, end: usize) -> Option<Candidate> {
+    // glued to something
+    let prev = text[..start].chars().next_back()?;
+    if prev.is_whitespace() {
+        return None;
+    }
+    let next = text[end..].chars().next();
+    // a lower-case letter right after is an ordinal or a unit: "31st", "5km"
+    if next.is_some_and(|c| c.is_lowercase() || c == '%' || c == '-' || c == '–') {
+        return None;
+    }
+    let score = score(text, start, end, prev, next)?;
+    Some(Candidate {
+        segment,
+        start,
+        end,
+        score,
+    })
 }
 
 fn score(text: &str, start: usize, end: usize, prev: char, next: Option<char>) -> Option<u32> {
@@ -166,15 +189,10 @@ pub fn find_markers(segments: &[&str], first: u32, last: u32) -> Result<Vec<Mark
         return Ok(Vec::new());
     }
     // candidates per expected marker, in reading order
-    let levels: Vec<Vec<Candidate>> = (first..=last)
-        .map(|n| {
-            let mut c = Vec::new();
-            for (i, s) in segments.iter().enumerate() {
-                candidates_in(s, i, n, &mut c);
-            }
-            c
-        })
-        .collect();
+    let mut levels: Vec<Vec<Candidate>> = vec![Vec::new(); (last - first) as usize + 1];
+    for (i, s) in segments.iter().enumerate() {
+        candidates_in(s, i, first, last, &mut levels);
+    }
     // best[l][j]: best total score of a valid sequence ending with levels[l][j]
     let pos = |c: &Candidate| (c.segment, c.start);
     let mut best: Vec<Vec<Option<(u32, usize)>>> = Vec::with_capacity(levels.len());
@@ -229,10 +247,11 @@ pub fn find_markers(segments: &[&str], first: u32, last: u32) -> Result<Vec<Mark
     out.reverse();
     // a marker after the last one, glued to a word, that the list does not explain
     let tail = out.last().copied();
-    let mut extra = Vec::new();
+    let mut extra = [Vec::new()];
     for (i, s) in segments.iter().enumerate() {
-        candidates_in(s, i, last + 1, &mut extra);
+        candidates_in(s, i, last + 1, last + 1, &mut extra);
     }
+    let [extra] = extra;
     if let Some(c) = extra
         .into_iter()
         .find(|c| c.score >= 20 && tail.is_none_or(|t| (t.segment, t.end) <= (c.segment, c.start)))
@@ -327,5 +346,48 @@ mod tests {
             find_markers(&["Paragraph (1) and item 2 of 3 lists."], 1, 1),
             Err(MarkerError::Missing { n: 1 })
         );
+    }
+
+    /// The candidates of one pass over the digit runs are those of a search
+    /// for each number's digits where they end a run, in the same order.
+    mod one_pass {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn searched(text: &str, n: u32) -> Vec<(usize, usize, u32)> {
+            let digits = n.to_string();
+            let bytes = text.as_bytes();
+            let mut out = Vec::new();
+            let mut from = 0;
+            while let Some(off) = text[from..].find(&digits) {
+                let start = from + off;
+                let end = start + digits.len();
+                from = start + 1;
+                if end < bytes.len() && bytes[end].is_ascii_digit() {
+                    continue;
+                }
+                if let Some(c) = candidate(text, 0, start, end) {
+                    out.push((c.start, c.end, c.score));
+                }
+            }
+            out
+        }
+
+        proptest! {
+            #[test]
+            fn one_pass_finds_what_a_search_per_number_finds(
+                text in "[0-9a-zA-Z .,;)”’—-]{0,60}",
+                first in 0u32..3,
+                count in 0u32..25,
+            ) {
+                let last = first + count;
+                let mut levels = vec![Vec::new(); count as usize + 1];
+                candidates_in(&text, 0, first, last, &mut levels);
+                for (l, level) in levels.iter().enumerate() {
+                    let got: Vec<_> = level.iter().map(|c| (c.start, c.end, c.score)).collect();
+                    prop_assert_eq!(got, searched(&text, first + l as u32));
+                }
+            }
+        }
     }
 }
