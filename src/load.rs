@@ -1,12 +1,16 @@
 //! Loading many graphs into the store: Oxigraph's bulk loader in bounded
 //! batches, and a catalog that says which graphs are completely loaded.
 //!
-//! A batch is written in three steps: (1) one transaction clears the graphs
-//! the batch replaces and removes their catalog entries; (2) the bulk
-//! loader writes the batch's quads, which become visible all at once when
-//! it commits; (3) one transaction writes the catalog entries. A load that
-//! is interrupted leaves some graphs without a catalog entry; running it
-//! again replaces them. A graph whose content digest is already in the
+//! Graphs are written in three steps: (1) one transaction clears the graphs
+//! a batch replaces and removes their catalog entries; (2) the bulk loader
+//! takes the batch's quads and writes them into files beside the store;
+//! (3) when the loader has taken enough quads (a *commit*), its files enter
+//! the store all at once, and then one transaction writes the catalog
+//! entries of their graphs. A batch bounds the memory a load holds; a
+//! commit bounds the work an interruption loses, and fewer commits load
+//! faster (each commit waits for RocksDB to take its files in). A load that is
+//! interrupted leaves some graphs without a catalog entry; running it again
+//! replaces them. A graph whose content digest is already in the
 //! catalog is not written again, so loading the same input twice gives the
 //! same store, catalog dates included.
 //!
@@ -34,8 +38,18 @@ use std::collections::BTreeMap;
 use std::io::BufReader;
 use std::path::Path;
 
-/// Quads a batch holds before it is written: about 1 GB of memory at most.
-pub const DEFAULT_BATCH_QUADS: usize = 1_000_000;
+/// Quads a batch holds before it is handed to the bulk loader; the loader
+/// sorts and writes one batch on each of its threads while the next is
+/// made.
+pub const DEFAULT_BATCH_QUADS: usize = 250_000;
+
+/// The memory Oxigraph's bulk loader is told to keep to: half a gigabyte,
+/// which on 2 threads makes its batches about as large as ours.
+const LOADER_MEGABYTES: usize = 512;
+
+/// Quads the bulk loader takes before they are committed into the store:
+/// an interruption loses at most this much work (some 7,000 documents).
+pub const DEFAULT_COMMIT_QUADS: usize = 50_000_000;
 
 /// What a load did.
 #[derive(Debug, Default, Clone, Copy)]
@@ -112,9 +126,17 @@ pub struct BulkWriter<'a> {
     shared: NamedNode,
     now: Literal,
     max_quads: usize,
+    commit_quads: usize,
     /// Graphs of the batch, with their digests.
     graphs: Vec<(NamedNode, String)>,
     quads: Vec<Quad>,
+    /// The bulk loader, while it holds quads not yet committed.
+    loader: Option<oxigraph::store::BulkLoader<'a>>,
+    /// Graphs the loader holds, with their digests, and how many quads.
+    pending: Vec<(NamedNode, String)>,
+    /// The names of the graphs of the batch and of the loader.
+    pending_names: rustc_hash::FxHashSet<NamedNode>,
+    pending_quads: usize,
     /// Quads of the shared graph this writer has already taken: every
     /// document repeats the descriptions of the entities it mentions, which
     /// need loading once. Bounded: when full it starts afresh, and a quad
@@ -135,8 +157,15 @@ pub struct BulkWriter<'a> {
 const SHARED_SEEN_MAX: usize = 500_000;
 
 impl<'a> BulkWriter<'a> {
-    /// `max_quads` bounds the quads held in memory before they are written.
-    pub fn new(store: &'a Store, base: &str, max_quads: usize) -> Result<BulkWriter<'a>> {
+    /// `max_quads` bounds the quads held in memory before they are handed
+    /// to the bulk loader, `commit_quads` the quads it takes before they
+    /// are committed.
+    pub fn new(
+        store: &'a Store,
+        base: &str,
+        max_quads: usize,
+        commit_quads: usize,
+    ) -> Result<BulkWriter<'a>> {
         let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
             .format("%Y-%m-%dT%H:%M:%SZ")
             .to_string();
@@ -174,8 +203,13 @@ impl<'a> BulkWriter<'a> {
             shared: shared_graph(base),
             now: Literal::new_typed_literal(now, xsd::DATE_TIME),
             max_quads: max_quads.max(1),
+            commit_quads: commit_quads.max(1),
             graphs: Vec::new(),
             quads: Vec::new(),
+            loader: None,
+            pending: Vec::new(),
+            pending_names: Default::default(),
+            pending_quads: 0,
             shared_seen: Default::default(),
             digests,
             existing,
@@ -213,6 +247,13 @@ impl<'a> BulkWriter<'a> {
             self.stats.graphs_unchanged += 1;
             return Ok(false);
         }
+        if !self.pending_names.insert(graph.clone()) {
+            // a graph given twice: the second replaces the first, which
+            // has to be in the store for that
+            self.flush()?;
+            self.commit()?;
+            self.pending_names.insert(graph.clone());
+        }
         self.graphs.push((graph, digest));
         for q in quads {
             if matches!(&q.graph_name, GraphName::NamedNode(g) if *g == self.shared) {
@@ -231,7 +272,8 @@ impl<'a> BulkWriter<'a> {
         Ok(true)
     }
 
-    /// Writes the batch: clear, bulk load, catalog.
+    /// Hands the batch to the bulk loader (after clearing the graphs it
+    /// replaces), and commits when the loader holds enough.
     pub fn flush(&mut self) -> Result<()> {
         if self.graphs.is_empty() {
             return Ok(());
@@ -240,33 +282,40 @@ impl<'a> BulkWriter<'a> {
         let quads = std::mem::take(&mut self.quads);
         let count = quads.len();
         self.clear(&graphs)?;
-        let mut loader = self.loader();
-        loader.load_quads(quads)?;
-        self.commit(loader, &graphs, count)
-    }
-
-    /// Steps 2 and 3: the loader's quads become visible, then the catalog
-    /// says the graphs are complete.
-    fn commit(
-        &mut self,
-        loader: oxigraph::store::BulkLoader<'a>,
-        graphs: &[(NamedNode, String)],
-        quads: usize,
-    ) -> Result<()> {
-        loader
-            .commit()
-            .map_err(|e| anyhow!("bulk load failed: {e}"))?;
-        // held from here on, whether or not the catalog records them
-        self.existing.extend(graphs.iter().map(|(g, _)| g.clone()));
-        self.record(graphs)?;
-        self.stats.quads += quads;
+        self.loader().load_quads(quads)?;
+        self.pending.extend(graphs);
+        self.pending_quads += count;
+        if self.pending_quads >= self.commit_quads {
+            self.commit()?;
+        }
         Ok(())
     }
 
-    fn loader(&self) -> oxigraph::store::BulkLoader<'a> {
-        self.store
-            .bulk_loader()
-            .with_max_memory_size_in_megabytes(1024)
+    /// Step 3: the loader's quads become visible, then the catalog says
+    /// their graphs are complete.
+    pub fn commit(&mut self) -> Result<()> {
+        if let Some(loader) = self.loader.take() {
+            loader
+                .commit()
+                .map_err(|e| anyhow!("bulk load failed: {e}"))?;
+        }
+        let graphs = std::mem::take(&mut self.pending);
+        self.pending_names.clear();
+        // held from here on, whether or not the catalog records them
+        self.existing.extend(graphs.iter().map(|(g, _)| g.clone()));
+        self.record(&graphs)?;
+        self.stats.quads += std::mem::take(&mut self.pending_quads);
+        Ok(())
+    }
+
+    /// The bulk loader, started when first needed.
+    fn loader(&mut self) -> &mut oxigraph::store::BulkLoader<'a> {
+        let store = self.store;
+        self.loader.get_or_insert_with(|| {
+            store
+                .bulk_loader()
+                .with_max_memory_size_in_megabytes(LOADER_MEGABYTES)
+        })
     }
 
     /// Is this one of the store's own graphs, which loads add to (shared)
@@ -342,17 +391,19 @@ impl<'a> BulkWriter<'a> {
         Ok(())
     }
 
-    /// Streams an RDF file into the store in one bulk load: quads keep their
-    /// graphs, triples go into `file_graph`. Every graph the file names is
-    /// replaced, except the shared graph, which is added to.
+    /// Streams an RDF file into the bulk loader: quads keep their graphs,
+    /// triples go into `file_graph`. Every graph the file names is
+    /// replaced, except the shared graph, which is added to. The file is
+    /// committed on its own, since the graphs it names are known only once
+    /// it is read: a graph that two files name is replaced by the second.
     pub fn load_file(&mut self, path: &Path, file_graph: NamedNode) -> Result<()> {
         self.flush()?;
+        self.commit()?;
         let format = crate::store::rdf_format_of(path)
             .ok_or_else(|| anyhow!("{}: not an RDF file name", path.display()))?;
         let file = std::fs::File::open(path)
             .with_context(|| format!("{}: cannot read", path.display()))?;
         let mut digests: BTreeMap<NamedNode, GraphDigest> = BTreeMap::new();
-        let mut loader = self.loader();
         let catalog = self.catalog.clone();
         let mut count = 0usize;
         let parsed = RdfParser::from_format(format)
@@ -380,7 +431,8 @@ impl<'a> BulkWriter<'a> {
                 Ok(Some(q))
             })
             .filter_map(Result::transpose);
-        loader.load_ok_quads::<anyhow::Error, anyhow::Error>(parsed)?;
+        self.loader()
+            .load_ok_quads::<anyhow::Error, anyhow::Error>(parsed)?;
         let graphs: Vec<(NamedNode, String)> =
             digests.into_iter().map(|(g, d)| (g, d.finish())).collect();
         // a graph whose content is unchanged keeps its catalog date
@@ -397,12 +449,17 @@ impl<'a> BulkWriter<'a> {
         // in-memory store would wait on its own lock: files are for stores
         // on disk)
         self.clear(&changed)?;
-        self.commit(loader, &changed, count)
+        self.pending_names
+            .extend(changed.iter().map(|(g, _)| g.clone()));
+        self.pending.extend(changed);
+        self.pending_quads += count;
+        self.commit()
     }
 
-    /// Writes what is left; what the load did.
+    /// Writes and commits what is left; what the load did.
     pub fn finish(mut self) -> Result<LoadStats> {
         self.flush()?;
+        self.commit()?;
         Ok(self.stats)
     }
 }

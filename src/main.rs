@@ -5,7 +5,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use frus_ld::authority;
 use frus_ld::extract::{self, Knowledge};
 use frus_ld::iri::{Iris, DEFAULT_BASE};
-use frus_ld::load::{BulkWriter, DEFAULT_BATCH_QUADS};
+use frus_ld::load::{BulkWriter, DEFAULT_BATCH_QUADS, DEFAULT_COMMIT_QUADS};
 use frus_ld::model::Document;
 use frus_ld::output::write_atomic;
 use frus_ld::reader::{self, ReadOptions};
@@ -176,6 +176,11 @@ struct LoadArgs {
     /// Quads held in memory before they are written through the bulk loader.
     #[arg(long, default_value_t = DEFAULT_BATCH_QUADS, value_name = "N")]
     batch_quads: usize,
+    /// Quads the bulk loader takes before they enter the store and the
+    /// catalog. Smaller commits lose less to an interruption, larger ones
+    /// load faster.
+    #[arg(long, default_value_t = DEFAULT_COMMIT_QUADS, value_name = "N")]
+    commit_quads: usize,
 }
 
 #[derive(Args)]
@@ -596,7 +601,7 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
         .partition(|f| f.extension().is_some_and(|e| e == "txt"));
     let mut batch =
         frus_ld::batch::Batch::new("loaded", &files, a.batch.quiet, a.batch.report.as_deref());
-    let mut writer = BulkWriter::new(&st, cx.iris.base(), a.batch_quads)?;
+    let mut writer = BulkWriter::new(&st, cx.iris.base(), a.batch_quads, a.commit_quads)?;
     for group in volume_groups(&texts) {
         let graphs: Vec<(PathBuf, Result<DocumentQuads>)> = read_batch(group, &cx)
             .into_par_iter()
@@ -753,7 +758,12 @@ fn push(a: PushArgs) -> Result<ExitCode> {
             .into_iter()
             .partition(|f| f.extension().is_some_and(|e| e == "txt"));
         let mut failed = 0;
-        let mut writer = BulkWriter::new(&st, cx.iris.base(), DEFAULT_BATCH_QUADS)?;
+        let mut writer = BulkWriter::new(
+            &st,
+            cx.iris.base(),
+            DEFAULT_BATCH_QUADS,
+            DEFAULT_COMMIT_QUADS,
+        )?;
         for group in volume_groups(&texts) {
             for (f, doc) in read_batch(group, &cx) {
                 let r = doc.and_then(|doc| document_quads(&f, &doc, &cx)).and_then(

@@ -280,7 +280,13 @@ fn an_interrupted_load_completes_when_run_again() {
         .arg(&corpus)
         .arg("--store")
         .arg(&st)
-        .args(["--quiet", "--batch-quads", "20000"])
+        .args([
+            "--quiet",
+            "--batch-quads",
+            "20000",
+            "--commit-quads",
+            "20000",
+        ])
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
@@ -295,4 +301,47 @@ fn an_interrupted_load_completes_when_run_again() {
         "the store equals one loaded without interruption"
     );
     assert_eq!(catalog(&st).len(), 300);
+}
+
+#[test]
+fn a_document_given_twice_in_one_load_is_the_one_read_last() {
+    let tmp = tempfile::tempdir().unwrap();
+    let first = tmp.path().join("first");
+    generate(&first, 6, 5, 6);
+    let vol = std::fs::read_dir(&first)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.is_dir())
+        .unwrap();
+    // the same volume again, in another folder, with one document changed
+    let second = tmp.path().join("second");
+    let copy = second.join(vol.file_name().unwrap());
+    std::fs::create_dir_all(&copy).unwrap();
+    for e in std::fs::read_dir(&vol).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, copy.join(p.file_name().unwrap())).unwrap();
+    }
+    let d1 = copy.join("d1.alt.txt");
+    let text = std::fs::read_to_string(&d1).unwrap();
+    std::fs::write(
+        &d1,
+        text.replacen("\n\n", "\n\nThe Secretary agreed.\n\n", 2),
+    )
+    .unwrap();
+    let only_second = tmp.path().join("only-second");
+    assert!(load(&only_second, &second, &[]).status.success());
+
+    // both in one load, so in one batch and one commit: the second copy of
+    // each document replaces the first
+    let both = tmp.path().join("both");
+    let o = run(bin()
+        .arg("load")
+        .arg(&first)
+        .arg(&second)
+        .arg("--store")
+        .arg(&both)
+        .arg("--quiet"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(content(&both), content(&only_second));
+    assert_eq!(catalog(&both).len(), 6);
 }
