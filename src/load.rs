@@ -294,6 +294,9 @@ impl<'a> BulkWriter<'a> {
     /// Step 3: the loader's quads become visible, then the catalog says
     /// their graphs are complete.
     pub fn commit(&mut self) -> Result<()> {
+        if self.loader.is_none() && self.pending.is_empty() {
+            return Ok(());
+        }
         if let Some(loader) = self.loader.take() {
             loader
                 .commit()
@@ -449,8 +452,6 @@ impl<'a> BulkWriter<'a> {
         // in-memory store would wait on its own lock: files are for stores
         // on disk)
         self.clear(&changed)?;
-        self.pending_names
-            .extend(changed.iter().map(|(g, _)| g.clone()));
         self.pending.extend(changed);
         self.pending_quads += count;
         self.commit()

@@ -59,6 +59,26 @@ fn load(store: &Path, input: &Path, extra: &[&str]) -> std::process::Output {
         .args(extra))
 }
 
+/// The first volume folder of a corpus.
+fn first_volume(corpus: &Path) -> PathBuf {
+    std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .min()
+        .unwrap()
+}
+
+/// Changes a document: a sentence after its first paragraph.
+fn add_a_sentence(doc: &Path) {
+    let text = std::fs::read_to_string(doc).unwrap();
+    std::fs::write(
+        doc,
+        text.replacen("\n\n", "\n\nThe Secretary agreed.\n\n", 2),
+    )
+    .unwrap();
+}
+
 /// All quads of a store but the catalog's, sorted: what the documents say.
 fn content(store: &Path) -> String {
     let o = run(bin()
@@ -237,19 +257,7 @@ fn loading_twice_gives_the_same_store_and_a_changed_document_gets_a_new_date() {
     assert_eq!(catalog(&st), cat, "unchanged documents keep their dates");
 
     // one document changes: only it is written again, with a new date
-    let vol = std::fs::read_dir(&corpus)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .min()
-        .unwrap();
-    let d1 = vol.join("d1.alt.txt");
-    let text = std::fs::read_to_string(&d1).unwrap();
-    std::fs::write(
-        &d1,
-        text.replacen("\n\n", "\n\nThe Secretary agreed.\n\n", 2),
-    )
-    .unwrap();
+    add_a_sentence(&first_volume(&corpus).join("d1.alt.txt"));
     let o = load(&st, &corpus, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
@@ -308,11 +316,7 @@ fn a_document_given_twice_in_one_load_is_the_one_read_last() {
     let tmp = tempfile::tempdir().unwrap();
     let first = tmp.path().join("first");
     generate(&first, 6, 5, 6);
-    let vol = std::fs::read_dir(&first)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.is_dir())
-        .unwrap();
+    let vol = first_volume(&first);
     // the same volume again, in another folder, with one document changed
     let second = tmp.path().join("second");
     let copy = second.join(vol.file_name().unwrap());
@@ -321,13 +325,7 @@ fn a_document_given_twice_in_one_load_is_the_one_read_last() {
         let p = e.unwrap().path();
         std::fs::copy(&p, copy.join(p.file_name().unwrap())).unwrap();
     }
-    let d1 = copy.join("d1.alt.txt");
-    let text = std::fs::read_to_string(&d1).unwrap();
-    std::fs::write(
-        &d1,
-        text.replacen("\n\n", "\n\nThe Secretary agreed.\n\n", 2),
-    )
-    .unwrap();
+    add_a_sentence(&copy.join("d1.alt.txt"));
     let only_second = tmp.path().join("only-second");
     assert!(load(&only_second, &second, &[]).status.success());
 
