@@ -73,14 +73,16 @@ echo "| output | written to | 1 thread MB/s | 1 thread docs/s | $(nproc) threads
 echo "|---|---|---:|---:|---:|---:|---:|"
 OUTS=("$WORK/out")
 [ -d /dev/shm ] && [ -w /dev/shm ] && OUTS+=("/dev/shm/frus-ld-bench-out")
-for to in tei nquads tei,nquads; do
+for spec in tei nquads tei,nquads "tei,nquads --no-annotations"; do
+  to=${spec%% *}
+  extra=(); [[ $spec == *" "* ]] && extra=("${spec#* }")
   for out in "${OUTS[@]}"; do
     where=disk; [[ $out == /dev/shm/* ]] && where="RAM disk"
-    row="| $to | $where"
+    row="| $spec | $where"
     declare -A rate=()
     for t in 1 "$(nproc)"; do
       rm -rf "$out"
-      measure "convert-$t" env RAYON_NUM_THREADS=$t "$BIN" convert "$CORPUS" --to "$to" -o "$out" --quiet
+      measure "convert-$t" env RAYON_NUM_THREADS=$t "$BIN" convert "$CORPUS" --to "$to" -o "$out" --quiet "${extra[@]}"
       rate[$t]=$SECS
       row="$row | $(mbs "$BYTES" "$SECS") | $(python3 -c "print(round($MID / $SECS))")"
     done
@@ -128,13 +130,19 @@ fi
 if want 4; then
 echo "## 4. Scaling: convert and load (text in, store out)"
 echo
-echo "| documents | input MB | seconds | docs/s | peak MB | store MB |"
-echo "|---:|---:|---:|---:|---:|---:|"
+echo "| documents | annotations | input MB | seconds | docs/s | peak MB | store MB |"
+echo "|---:|---|---:|---:|---:|---:|---:|"
 for n in $SIZES; do
-  rm -rf "$WORK/store-$n"
   in=$(input_bytes "$WORK/corpus-$n")
+  # without the annotations of mentions first, into a store of its own
+  rm -rf "$WORK/store-lean"
+  measure "load-lean-$n" "$BIN" load "$WORK/corpus-$n" --store "$WORK/store-lean" --quiet --no-annotations
+  echo "| $n | no | $(mbs "$in" 1) | $SECS | $(python3 -c "print(round($n / $SECS))") | $MB | $(du -sm "$WORK/store-lean" | cut -f1) |"
+  rm -rf "$WORK/store-lean"
+  # the default, whose store the queries below use
+  rm -rf "$WORK/store-$n"
   measure "load-$n" "$BIN" load "$WORK/corpus-$n" --store "$WORK/store-$n" --quiet
-  echo "| $n | $(mbs "$in" 1) | $SECS | $(python3 -c "print(round($n / $SECS))") | $MB | $(du -sm "$WORK/store-$n" | cut -f1) |"
+  echo "| $n | yes | $(mbs "$in" 1) | $SECS | $(python3 -c "print(round($n / $SECS))") | $MB | $(du -sm "$WORK/store-$n" | cut -f1) |"
 done
 echo
 

@@ -102,6 +102,11 @@ struct DocOptions {
     /// The base under which frus-ld mints IRIs for persons, places, organizations.
     #[arg(long, value_name = "IRI", default_value = DEFAULT_BASE)]
     base_iri: String,
+    /// Leave out the Web Annotation of each mention (its words, its place in the TEI, the rule
+    /// that found it): about half the quads. Documents still link to every entity they
+    /// mention (schema:mentions), and the TEI is unchanged.
+    #[arg(long)]
+    no_annotations: bool,
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -317,6 +322,7 @@ fn main() -> ExitCode {
 struct Context_ {
     read: ReadOptions,
     iris: Iris,
+    graph: rdf::GraphOptions,
     knowledge: Knowledge,
     /// Lists were given on the command line: a folder's own lists are not used.
     lists_given: bool,
@@ -342,6 +348,9 @@ fn context(o: &DocOptions) -> Result<Context_> {
             volume: o.volume.clone(),
         },
         iris: Iris::new(&o.base_iri),
+        graph: rdf::GraphOptions {
+            annotations: !o.no_annotations,
+        },
         knowledge: Knowledge::new(persons, terms),
         lists_given: o.persons.is_some() || o.terms.is_some(),
     })
@@ -436,7 +445,7 @@ fn render(doc: &Document, to: To, cx: &Context_) -> Result<Vec<u8>> {
                 To::Jsonld => rdf::Syntax::JsonLd,
                 _ => rdf::Syntax::RdfXml,
             };
-            rdf::serialize(&[rdf::graph(doc, &cx.iris)], syntax)
+            rdf::serialize(&[rdf::graph_with(doc, &cx.iris, cx.graph)], syntax)
         }
     })
 }
@@ -646,7 +655,7 @@ type DocumentQuads = (NamedNode, Vec<Quad>, String);
 /// A document's graph as the store holds it: its RDF, its TEI and the text
 /// it was read from.
 fn document_quads(path: &Path, doc: &Document, cx: &Context_) -> Result<DocumentQuads> {
-    let mut g = rdf::graph(doc, &cx.iris);
+    let mut g = rdf::graph_with(doc, &cx.iris, cx.graph);
     rdf::attach_tei(&mut g, doc, &tei::write(doc, &cx.iris), &cx.iris);
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("{}: cannot read", path.display()))?;

@@ -350,3 +350,75 @@ fn odd_divisions_still_give_valid_tei() {
         }
     }
 }
+
+#[test]
+fn without_annotations_only_the_annotations_are_left_out() {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    use oxigraph::model::{Quad, Term};
+    use std::collections::BTreeSet;
+    let args = ["--volume", "frus1958-60v99"];
+    let quads = |extra: &[&str]| -> BTreeSet<String> {
+        let text = convert(&demo("d2.txt"), "nquads", &[&args[..], extra].concat());
+        RdfParser::from_format(RdfFormat::NQuads)
+            .for_slice(text.as_bytes())
+            .map(|q| q.expect("N-Quads parse").to_string())
+            .collect()
+    };
+    let full = quads(&[]);
+    let lean = quads(&["--no-annotations"]);
+    assert!(lean.is_subset(&full));
+    let oa = "<http://www.w3.org/ns/oa#";
+    assert!(
+        !lean.iter().any(|q| q.contains(oa)),
+        "an annotation is left"
+    );
+    // what is left out is the annotations, their targets and their selectors:
+    // nine quads each, every subject one of those three
+    let parsed: Vec<Quad> = full
+        .difference(&lean)
+        .map(|l| {
+            RdfParser::from_format(RdfFormat::NQuads)
+                .for_slice(format!("{l} .\n").as_bytes())
+                .next()
+                .unwrap()
+                .unwrap()
+        })
+        .collect();
+    let annotations = parsed
+        .iter()
+        .filter(|q| {
+            q.object
+                == Term::from(oxigraph::model::NamedNodeRef::new_unchecked(
+                    "http://www.w3.org/ns/oa#Annotation",
+                ))
+        })
+        .count();
+    assert!(annotations > 5, "{annotations} annotations");
+    assert_eq!(parsed.len(), 9 * annotations);
+    for q in &parsed {
+        let typed: Vec<&Quad> = parsed
+            .iter()
+            .filter(|t| t.subject == q.subject && t.predicate.as_str().ends_with("#type"))
+            .collect();
+        assert_eq!(typed.len(), 1, "{q}");
+        assert!(typed[0].object.to_string().starts_with(oa), "{q}");
+    }
+    // documents still link to every entity they mention
+    let mentions = |s: &BTreeSet<String>| -> Vec<String> {
+        s.iter()
+            .filter(|q| q.contains("<http://schema.org/mentions>"))
+            .cloned()
+            .collect()
+    };
+    assert!(!mentions(&lean).is_empty());
+    assert_eq!(mentions(&lean), mentions(&full));
+    // the TEI does not change
+    assert_eq!(
+        convert(&demo("d2.txt"), "tei", &args),
+        convert(
+            &demo("d2.txt"),
+            "tei",
+            &[&args[..], &["--no-annotations"]].concat()
+        )
+    );
+}

@@ -52,6 +52,15 @@ fn every_output_conforms_and_a_broken_graph_does_not() {
             )
         })
         .collect();
+    // and without the annotations of mentions
+    for f in ["d1.txt", "d2.alt.txt"] {
+        inputs.push((
+            demo(f),
+            ["--volume", "frus1959v99", "--no-annotations"]
+                .map(String::from)
+                .to_vec(),
+        ));
+    }
     if let Some(corpus) = shared_corpus() {
         for i in 1..=11 {
             for form in ["txt", "alt.txt"] {

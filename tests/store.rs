@@ -137,3 +137,35 @@ fn authority_data_joins_documents_and_facts_are_seen_once() {
         SELECT ?lat WHERE { ?d schema:locationCreated ?p . ?p schema:latitude ?lat }";
     assert_eq!(query(&st, q, "csv").lines().count(), 2);
 }
+
+#[test]
+fn a_load_without_annotations_replaces_the_annotated_graph_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = dir.path().join("store");
+    let load_with = |extra: &[&str]| {
+        let o = run(bin()
+            .arg("load")
+            .arg(demo("d2.txt"))
+            .arg("--store")
+            .arg(&st)
+            .args(["--volume", "frus1959v99"])
+            .args(extra));
+        assert!(o.status.success(), "{}", stderr(&o));
+    };
+    let counts =
+        "SELECT (COUNT(DISTINCT ?a) AS ?annotations) (COUNT(DISTINCT ?e) AS ?entities) WHERE {
+      { ?a a <http://www.w3.org/ns/oa#Annotation> } UNION { ?d <http://schema.org/mentions> ?e } }";
+    let read = |st: &std::path::Path| -> (u64, u64) {
+        let csv = query(st, counts, "csv");
+        let row = csv.lines().nth(1).unwrap().trim().to_string();
+        let (a, e) = row.split_once(',').unwrap();
+        (a.parse().unwrap(), e.parse().unwrap())
+    };
+    load_with(&[]);
+    let (annotations, entities) = read(&st);
+    assert!(annotations > 5 && entities > 3, "{annotations} {entities}");
+    load_with(&["--no-annotations"]);
+    assert_eq!(read(&st), (0, entities));
+    load_with(&[]);
+    assert_eq!(read(&st), (annotations, entities));
+}

@@ -105,8 +105,29 @@ pub fn date_literal(d: &SimpleDate) -> Literal {
     Literal::new_typed_literal(d.iso(), dt)
 }
 
-/// Builds the RDF graph of a document.
+/// What a document's graph holds besides the document's own description.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GraphOptions {
+    /// Each mention of an entity as a Web Annotation (the words, where they
+    /// stand in the TEI, the rule that found them): about half of a
+    /// document's quads. Without them the document still links to every
+    /// entity it mentions (`schema:mentions`).
+    pub annotations: bool,
+}
+
+impl Default for GraphOptions {
+    fn default() -> Self {
+        GraphOptions { annotations: true }
+    }
+}
+
+/// Builds the RDF graph of a document, with every mention annotated.
 pub fn graph(doc: &Document, iris: &Iris) -> Graph {
+    graph_with(doc, iris, GraphOptions::default())
+}
+
+/// Builds the RDF graph of a document, holding what `options` ask for.
+pub fn graph_with(doc: &Document, iris: &Iris, options: GraphOptions) -> Graph {
     let d = nn(iris.document(doc));
     let mut g = Graph {
         name: d.clone(),
@@ -256,7 +277,10 @@ pub fn graph(doc: &Document, iris: &Iris) -> Graph {
     }
     provenance(&mut g, doc, &d, iris);
     entities(&mut g, doc, &d, iris);
-    mentions(&mut g, doc, &d, iris);
+    tei_description(&mut g, doc, &d, iris);
+    if options.annotations {
+        mentions(&mut g, doc, &d, iris);
+    }
     for note in &doc.notes {
         let node = nn(iris.footnote(doc.volume.as_deref(), doc.number, note.n));
         g.add(&d, fl("footnote"), node.clone());
@@ -480,6 +504,14 @@ fn provenance(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
     }
 }
 
+/// The document's TEI encoding, which the annotations' targets are part of.
+fn tei_description(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
+    let tei = nn(iris.tei(doc));
+    g.add(&tei, rdf::TYPE.into(), s("DigitalDocument"));
+    g.add(&tei, s("about"), d.clone());
+    g.text(&tei, s("encodingFormat"), "application/tei+xml");
+}
+
 /// Each mention as a Web Annotation, in the fewest triples the model
 /// allows: the entity is the body; the target is the TEI element, named by
 /// its `xml:id` as the fragment of the TEI document's IRI (RFC 7303), a
@@ -489,9 +521,6 @@ fn provenance(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
 /// graph, which holds every annotation of the document.
 fn mentions(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
     let tei = nn(iris.tei(doc));
-    g.add(&tei, rdf::TYPE.into(), s("DigitalDocument"));
-    g.add(&tei, s("about"), d.clone());
-    g.text(&tei, s("encodingFormat"), "application/tei+xml");
     // what every annotation repeats, made once (a document has some sixty)
     let annotation_prefix = format!("{}#m", d.as_str());
     let target_prefix = format!("{}#d{}_m", tei.as_str(), doc.number);
