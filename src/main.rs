@@ -299,8 +299,29 @@ struct ExportArgs {
     volume: Option<String>,
 }
 
+/// The batch commands keep the memory they free for the next document.
+/// By default mimalloc gives freed pages back to the system a second
+/// later, and taking them again costs a page fault and the zeroing of the
+/// page (often a 2 MB huge page): 30,000 to 44,000 faults in a conversion of
+/// 10,000 documents, against some 770 with them kept, for a peak memory
+/// that is the same either way.
+fn keep_freed_memory() {
+    // `mi_option_purge_delay` in mimalloc.h (the same in versions 2 and 3);
+    // -1: never purge
+    const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: sets a process-wide option of the allocator; mimalloc allows
+    // this at any time, and it takes no pointers
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if matches!(
+        cli.command,
+        Command::Convert(_) | Command::Load(_) | Command::Push(_)
+    ) {
+        keep_freed_memory();
+    }
     let result = match cli.command {
         Command::Convert(a) => convert(a),
         Command::Load(a) => load(a),
