@@ -309,8 +309,8 @@ fn keep_freed_memory() {
     // `mi_option_purge_delay` in mimalloc.h (the same in versions 2 and 3);
     // -1: never purge
     const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-    // SAFETY: sets a process-wide option of the allocator; mimalloc allows
-    // this at any time, and it takes no pointers
+    // SAFETY: sets a process-wide option of the allocator, at the start of
+    // `main` before any worker thread exists; it takes no pointers
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
 }
 
