@@ -288,7 +288,7 @@ impl<'a> BulkWriter<'a> {
         let quads = std::mem::take(&mut self.quads);
         let count = quads.len();
         self.clear(&graphs)?;
-        self.loader().load_quads(quads)?;
+        self.loader(LOADER_MEGABYTES).load_quads(quads)?;
         self.pending.extend(graphs);
         self.pending_quads += count;
         if self.pending_quads >= self.commit_quads {
@@ -317,13 +317,14 @@ impl<'a> BulkWriter<'a> {
         Ok(())
     }
 
-    /// The bulk loader, started when first needed.
-    fn loader(&mut self) -> &mut oxigraph::store::BulkLoader<'a> {
+    /// The bulk loader, started when first needed, with `megabytes` of
+    /// memory (batches and files differ; a commit ends a loader).
+    fn loader(&mut self, megabytes: usize) -> &mut oxigraph::store::BulkLoader<'a> {
         let store = self.store;
         self.loader.get_or_insert_with(|| {
             store
                 .bulk_loader()
-                .with_max_memory_size_in_megabytes(LOADER_MEGABYTES)
+                .with_max_memory_size_in_megabytes(megabytes)
         })
     }
 
@@ -408,11 +409,6 @@ impl<'a> BulkWriter<'a> {
     pub fn load_file(&mut self, path: &Path, file_graph: NamedNode) -> Result<()> {
         self.flush()?;
         self.commit()?;
-        self.loader = Some(
-            self.store
-                .bulk_loader()
-                .with_max_memory_size_in_megabytes(FILE_LOADER_MEGABYTES),
-        );
         let format = crate::store::rdf_format_of(path)
             .ok_or_else(|| anyhow!("{}: not an RDF file name", path.display()))?;
         let file = std::fs::File::open(path)
@@ -445,7 +441,8 @@ impl<'a> BulkWriter<'a> {
                 Ok(Some(q))
             })
             .filter_map(Result::transpose);
-        self.loader()
+        // the commit above ended the batches' loader: the file gets its own
+        self.loader(FILE_LOADER_MEGABYTES)
             .load_ok_quads::<anyhow::Error, anyhow::Error>(parsed)?;
         let graphs: Vec<(NamedNode, String)> =
             digests.into_iter().map(|(g, d)| (g, d.finish())).collect();

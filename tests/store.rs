@@ -10,12 +10,17 @@ SELECT ?doc ?sender ?recipient ?date WHERE {
 } ORDER BY ?doc";
 
 fn load(store: &std::path::Path, inputs: &[std::path::PathBuf]) {
+    load_with(store, inputs, &[]);
+}
+
+fn load_with(store: &std::path::Path, inputs: &[std::path::PathBuf], extra: &[&str]) {
     let o = run(bin()
         .arg("load")
         .args(inputs)
         .arg("--store")
         .arg(store)
-        .args(["--volume", "frus1959v99"]));
+        .args(["--volume", "frus1959v99"])
+        .args(extra));
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
@@ -142,16 +147,7 @@ fn authority_data_joins_documents_and_facts_are_seen_once() {
 fn a_load_without_annotations_replaces_the_annotated_graph_and_back() {
     let dir = tempfile::tempdir().unwrap();
     let st = dir.path().join("store");
-    let load_with = |extra: &[&str]| {
-        let o = run(bin()
-            .arg("load")
-            .arg(demo("d2.txt"))
-            .arg("--store")
-            .arg(&st)
-            .args(["--volume", "frus1959v99"])
-            .args(extra));
-        assert!(o.status.success(), "{}", stderr(&o));
-    };
+    let d2 = [demo("d2.txt")];
     let counts =
         "SELECT (COUNT(DISTINCT ?a) AS ?annotations) (COUNT(DISTINCT ?e) AS ?entities) WHERE {
       { ?a a <http://www.w3.org/ns/oa#Annotation> } UNION { ?d <http://schema.org/mentions> ?e } }";
@@ -161,11 +157,11 @@ fn a_load_without_annotations_replaces_the_annotated_graph_and_back() {
         let (a, e) = row.split_once(',').unwrap();
         (a.parse().unwrap(), e.parse().unwrap())
     };
-    load_with(&[]);
+    load(&st, &d2);
     let (annotations, entities) = read(&st);
     assert!(annotations > 5 && entities > 3, "{annotations} {entities}");
-    load_with(&["--no-annotations"]);
+    load_with(&st, &d2, &["--no-annotations"]);
     assert_eq!(read(&st), (0, entities));
-    load_with(&[]);
+    load(&st, &d2);
     assert_eq!(read(&st), (annotations, entities));
 }
