@@ -20,6 +20,7 @@ pub mod iri;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod pattern;
 pub mod push;
 pub mod reader;
 pub mod server;

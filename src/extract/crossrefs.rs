@@ -7,6 +7,7 @@
 //! Document 12") names a document of that volume, not of this one, and is
 //! left as text.
 
+use crate::pattern::TextRegex;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -19,8 +20,8 @@ pub struct Found {
     pub note: Option<u32>,
 }
 
-static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static REFERENCE: LazyLock<TextRegex> = LazyLock::new(|| {
+    TextRegex::new(
         r"(?x)
         (?:\b[Ff]ootnote\s+(?P<note>\d{1,3}),?\s+(?:to\s+|in\s+)?)?
         \bDocuments?\s+(?P<list>\d{1,4}(?:[–-]\d{1,4})?(?:(?:,\s+|,?\s+and\s+)\d{1,4}(?:[–-]\d{1,4})?)*)\b",

@@ -4,7 +4,7 @@
 
 use crate::dates::{is_valid, month_number, parse_file_date, MONTH_PATTERN};
 use crate::model::{DateValue, SimpleDate};
-use regex::Regex;
+use crate::pattern::TextRegex;
 use std::sync::LazyLock;
 
 /// A date expression found at `start..end` of a text.
@@ -16,9 +16,9 @@ pub struct Found {
     pub rule: &'static str,
 }
 
-static DATES: LazyLock<Regex> = LazyLock::new(|| {
+static DATES: LazyLock<TextRegex> = LazyLock::new(|| {
     let m = MONTH_PATTERN;
-    Regex::new(&format!(
+    TextRegex::new(&format!(
         r"(?x)
         \b(?P<range>(?P<rm>{m})\s+(?P<rd1>\d{{1,2}})\s*[–-]\s*(?P<rd2>\d{{1,2}})(?:,\s+(?P<ry>\d{{4}}))?)\b
       | \b(?P<full>(?P<fm>{m})\s+(?P<fd>\d{{1,2}})(?:,\s+(?P<fy>\d{{4}}))?)\b

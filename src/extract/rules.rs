@@ -10,13 +10,13 @@ use super::{Knowledge, Span, What};
 use crate::dates::{month_number, MONTH_PATTERN};
 use crate::iri::slug;
 use crate::model::*;
-use regex::Regex;
+use crate::pattern::TextRegex;
 use std::sync::LazyLock;
 
 const TITLE: &str = r"(?:Mr\.|Mrs\.|Miss|Dr\.|Ambassador|Minister|Prime Minister|Foreign Minister|Finance Minister|Defense Minister|Vice Minister|Vice President|President|Premier|Chancellor|Senator|Congressman|Governor|General|Lieutenant General|Major General|Brigadier General|Admiral|Vice Admiral|Rear Admiral|Colonel|Lieutenant Colonel|Major|Captain|Commander|High Commissioner|Chairman|King|Queen|Emperor|Prince|Generalissimo|Marshal|Field Marshal|Secretary of State|Secretary of Defense|Secretary|Under Secretary|Assistant Secretary|Sir|Lord|FinMin|FonMin|PM|Deputy)";
 
-static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static TITLED: LazyLock<TextRegex> = LazyLock::new(|| {
+    TextRegex::new(&format!(
         r"\b{TITLE} (?P<name>(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+)\b"
     ))
     .expect("valid regex")
@@ -107,8 +107,8 @@ pub fn introduced_names(text: &str, k: &Knowledge, auth: &Authority) -> Vec<Stri
     out
 }
 
-static FIRST_INITIAL_LAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<first>[A-Z][a-z]+) [A-Z]\. (?P<last>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b")
+static FIRST_INITIAL_LAST: LazyLock<TextRegex> = LazyLock::new(|| {
+    TextRegex::new(r"\b(?P<first>[A-Z][a-z]+) [A-Z]\. (?P<last>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b")
         .expect("valid regex")
 });
 
@@ -361,23 +361,23 @@ fn offices(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Span>) {
     }
 }
 
-static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?P<adj>[A-Z][a-z]+) Government|Government of (?P<of>[A-Z][a-z]+(?: [A-Z][a-z]+)?))\b").expect("valid regex")
+static GOVERNMENT: LazyLock<TextRegex> = LazyLock::new(|| {
+    TextRegex::new(r"\b(?:(?P<adj>[A-Z][a-z]+) Government|Government of (?P<of>[A-Z][a-z]+(?: [A-Z][a-z]+)?))\b").expect("valid regex")
 });
-static PARTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[A-Z][a-z]+ )?(?:Socialist|Communist|Liberal|Democratic|Conservative|Labour|Labor|Republican|Progressive|Nationalist|Workers’|Workers'|People’s|Liberal Democratic|Social Democratic|Democratic Socialist)(?: [A-Z][a-z]+)? Party\b")
+static PARTY: LazyLock<TextRegex> = LazyLock::new(|| {
+    TextRegex::new(r"\b(?:[A-Z][a-z]+ )?(?:Socialist|Communist|Liberal|Democratic|Conservative|Labour|Labor|Republican|Progressive|Nationalist|Workers’|Workers'|People’s|Liberal Democratic|Social Democratic|Democratic Socialist)(?: [A-Z][a-z]+)? Party\b")
         .expect("valid regex")
 });
-static UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth) (?:Fleet|Army|Air Force|Marine Division|Infantry Division|Division|Corps)\b")
+static UNIT: LazyLock<TextRegex> = LazyLock::new(|| {
+    TextRegex::new(r"\b(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth) (?:Fleet|Army|Air Force|Marine Division|Infantry Division|Division|Corps)\b")
         .expect("valid regex")
 });
-static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[A-Z][A-Za-z’'-]+ (?:on |of |for |and )?){0,5}(?:Committee|Council|Commission|Agency|Bureau|Board|Library|Ministry|Department|Embassy|Consulate|Legation|Staff|Diet|Senate|Congress|Cabinet|Foreign Office|Office)(?: (?:of|on|for|in) (?:the )?[A-Z][A-Za-z-]+(?: (?:and )?[A-Z][A-Za-z-]+){0,4})?\b")
+static INSTITUTION: LazyLock<TextRegex> = LazyLock::new(|| {
+    TextRegex::new(r"\b(?:[A-Z][A-Za-z’'-]+ (?:on |of |for |and )?){0,5}(?:Committee|Council|Commission|Agency|Bureau|Board|Library|Ministry|Department|Embassy|Consulate|Legation|Staff|Diet|Senate|Congress|Cabinet|Foreign Office|Office)(?: (?:of|on|for|in) (?:the )?[A-Z][A-Za-z-]+(?: (?:and )?[A-Z][A-Za-z-]+){0,4})?\b")
         .expect("valid regex")
 });
-static DEFENSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?:State and|with|and|to|from|by|of) )(?P<d>Defense)\b(?: (?:concur|recogni|agree|has|had|is|was|would|will|and)|[.,;)])").expect("valid regex")
+static DEFENSE: LazyLock<TextRegex> = LazyLock::new(|| {
+    TextRegex::new(r"(?:\b(?:State and|with|and|to|from|by|of) )(?P<d>Defense)\b(?: (?:concur|recogni|agree|has|had|is|was|would|will|and)|[.,;)])").expect("valid regex")
 });
 
 /// Words that start an institution name only when capitalized for the
@@ -419,7 +419,7 @@ fn country_of_demonym<'a>(adj: &str, auth: &'a Authority) -> Option<&'a str> {
 /// text lacks those words, the search (with captures, costly for the longer
 /// patterns) is not run.
 fn captures_where<'r, 't>(
-    re: &'r Regex,
+    re: &'r TextRegex,
     text: &'t str,
     needed: &str,
 ) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
@@ -520,17 +520,17 @@ fn organizations(text: &str, cx: &DocContext, auth: &Authority, out: &mut Vec<Sp
     }
 }
 
-static TREATY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?:[A-Z][A-Za-z.’'/-]*[A-Za-z]|U\.S\.(?:-[A-Z]+)?) ){0,6}(?:Treaty|Agreement|Pact|Convention|Protocol|Charter|Accords?)(?: (?:of|on|between|with|for) (?:the )?[A-Z][A-Za-z-]+(?: (?:and |with )?[A-Z][A-Za-z-]+){0,4})?\b")
+static TREATY: LazyLock<TextRegex> = LazyLock::new(|| {
+    TextRegex::new(r"\b(?:(?:[A-Z][A-Za-z.’'/-]*[A-Za-z]|U\.S\.(?:-[A-Z]+)?) ){0,6}(?:Treaty|Agreement|Pact|Convention|Protocol|Charter|Accords?)(?: (?:of|on|between|with|for) (?:the )?[A-Z][A-Za-z-]+(?: (?:and |with )?[A-Z][A-Za-z-]+){0,4})?\b")
         .expect("valid regex")
 });
-static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bArticle (?P<n>\d+|[IVXL]+) of the (?:(?P<adj>[A-Z][a-z]+) )?Constitution\b")
+static ARTICLE: LazyLock<TextRegex> = LazyLock::new(|| {
+    TextRegex::new(r"\bArticle (?P<n>\d+|[IVXL]+) of the (?:(?P<adj>[A-Z][a-z]+) )?Constitution\b")
         .expect("valid regex")
 });
-static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+static DESCRIBED: LazyLock<TextRegex> = LazyLock::new(|| {
     let date = format!(r"{MONTH_PATTERN}\s+\d{{1,2}},\s+\d{{4}}");
-    Regex::new(&format!(
+    TextRegex::new(&format!(
         r"(?P<name>[A-Z][^;:]{{6,300}}?),(?: with [^,;]+,)? (?:signed at (?P<at>[A-Z][A-Za-z .]+?),? (?P<signed>{date})|effected (?:through|by) an exchange of notes at (?P<at2>[A-Z][A-Za-z .]+?),? (?P<signed2>{date}))(?:;|,)? (?:and )?entered into force(?: for [^,]+,)? (?P<force>{date}|the same day)\.(?: For text, see (?P<cit>\d+ UST (?:\(pt\. ?\d+\) )?\d+))?"
     ))
     .expect("valid regex")

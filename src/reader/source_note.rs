@@ -2,6 +2,7 @@
 //! 794.5/4–1858. Secret; Official–Informal. Drafted by Parsons."
 
 use crate::model::SourceNote;
+use crate::pattern::TextRegex;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -22,8 +23,8 @@ static FILE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LOT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"Lot \d+ ?[A-Z] ?\d+").expect("valid regex"));
-static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<verb>[Dd]rafted|[Aa]pproved|[Cc]leared)(?: in draft)? (?:by|with) (?P<who>[^;,]+?)(?:,|;| and (?:cleared|approved|drafted)\b|\.?$)")
+static PEOPLE: LazyLock<TextRegex> = LazyLock::new(|| {
+    TextRegex::new(r"\b(?P<verb>[Dd]rafted|[Aa]pproved|[Cc]leared)(?: in draft)? (?:by|with) (?P<who>[^;,]+?)(?:,|;| and (?:cleared|approved|drafted)\b|\.?$)")
         .expect("valid regex")
 });
 
