@@ -73,13 +73,20 @@ impl TextRegex {
 
 /// Whether every word character (`\w`) of `text` is an ASCII one.
 fn only_ascii_words(text: &str) -> bool {
-    text.is_ascii()
-        || text
-            .chars()
-            .filter(|c| !c.is_ascii())
-            // a character whose class cannot be told counts as a word one:
-            // the pattern as written is then used
-            .all(|c| !regex_syntax::try_is_word_character(c).unwrap_or(true))
+    let mut rest = text;
+    // only the characters outside ASCII are decoded
+    while let Some(i) = rest.bytes().position(|b| !b.is_ascii()) {
+        let Some(c) = rest[i..].chars().next() else {
+            break;
+        };
+        // a character whose class cannot be told counts as a word one: the
+        // pattern as written is then used
+        if regex_syntax::try_is_word_character(c).unwrap_or(true) {
+            return false;
+        }
+        rest = &rest[i + c.len_utf8()..];
+    }
+    true
 }
 
 /// `pattern` with each `\b` and `\B` made ASCII; every other part, escapes

@@ -465,7 +465,13 @@ impl Lexicon {
             }
             Target::AuthorityPerson { index, full } => {
                 let p = &cx.auth.persons[*index];
-                if !*full && !authority_surname_ok(p, cx) {
+                if !*full
+                    && !*cx
+                        .authority_surname_ok
+                        .borrow_mut()
+                        .entry(*index)
+                        .or_insert_with(|| authority_surname_ok(p, cx))
+                {
                     return None;
                 }
                 let mut ent = authority_entity(&p.record, EntityKind::Person, &p.name);

@@ -8,6 +8,8 @@ use crate::authority::Entry;
 use crate::iri::slug;
 use crate::model::*;
 use regex::Regex;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 const SUFFIXES: [&str; 6] = ["II", "III", "IV", "Jr.", "Sr.", "2d"];
@@ -231,6 +233,9 @@ pub struct DocContext<'a> {
     pub all_text: String,
     /// The country the document is most about, for "the Government", "the Constitution".
     pub main_country: Option<String>,
+    /// Whether the surname alone may name a person of the authority data
+    /// (by index), once decided: a surname is often named many times.
+    pub authority_surname_ok: RefCell<FxHashMap<usize, bool>>,
 }
 
 impl<'a> DocContext<'a> {
@@ -266,6 +271,7 @@ impl<'a> DocContext<'a> {
             introduced,
             all_text,
             main_country,
+            authority_surname_ok: RefCell::default(),
         }
     }
 
@@ -366,18 +372,26 @@ pub fn party_matches(party: &Party, p: &ListPerson) -> bool {
 
 /// Whether `needle` stands in `hay` as whole words.
 pub fn contains_word(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let finder = memchr::memmem::Finder::new(needle);
     let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
+    while let Some(i) = finder.find(&hay.as_bytes()[from..]) {
         let s = from + i;
-        let e = s + needle.len();
-        let before = hay[..s].chars().next_back();
-        let after = hay[e..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+        if word_bounded(hay, s, s + needle.len()) {
             return true;
         }
         from = s + 1;
     }
     false
+}
+
+/// Whether `text[s..e]` has no letter or digit right before or after it.
+pub(super) fn word_bounded(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// The country named most often (by name or demonym) in a text.
@@ -436,5 +450,11 @@ mod tests {
     fn whole_words() {
         assert!(contains_word("met Kishi today", "Kishi"));
         assert!(!contains_word("Kishiyama", "Kishi"));
+        // a letter outside ASCII is a letter; a curly quote is not
+        assert!(!contains_word("Kishié", "Kishi"));
+        assert!(contains_word("“Kishi’s”", "Kishi"));
+        // the first occurrence fails, a later one counts
+        assert!(contains_word("Kishiyama and Kishi", "Kishi"));
+        assert!(!contains_word("anything", ""));
     }
 }

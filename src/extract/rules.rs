@@ -151,20 +151,15 @@ fn entity_span(start: usize, end: usize, entity: Entity, rule: &'static str, pri
     }
 }
 
+/// Where `word` stands in `text` as a whole word, without overlaps.
 fn words(text: &str, word: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find(word) {
-        let s = from + i;
-        let e = s + word.len();
-        let before = text[..s].chars().next_back();
-        let after = text[e..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            out.push((s, e));
-        }
-        from = e;
+    if word.is_empty() {
+        return Vec::new();
     }
-    out
+    memchr::memmem::find_iter(text.as_bytes(), word)
+        .map(|s| (s, s + word.len()))
+        .filter(|&(s, e)| super::persons::word_bounded(text, s, e))
+        .collect()
 }
 
 pub fn find(
