@@ -65,6 +65,14 @@ pub fn open_read_only(path: &Path) -> Result<Store> {
         .map_err(|e| anyhow!("{}: cannot open the store: {e}", path.display()))
 }
 
+/// Merges the store's files (Oxigraph's optimize), so that a query looks a
+/// term up in one file of each index rather than in each file a bulk load
+/// left.
+pub fn optimize(store: &Store) -> Result<()> {
+    store.optimize()?;
+    Ok(())
+}
+
 fn replace_graphs(store: &Store, names: &[NamedNode], quads: Vec<Quad>) -> Result<usize> {
     let mut t = store.start_transaction()?;
     for n in names {

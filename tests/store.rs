@@ -165,3 +165,35 @@ fn a_load_without_annotations_replaces_the_annotated_graph_and_back() {
     load(&st, &d2);
     assert_eq!(read(&st), (annotations, entities));
 }
+
+#[test]
+fn a_compacted_store_keeps_every_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plain, optimized) = (dir.path().join("plain"), dir.path().join("optimized"));
+    let docs = [demo("d1.alt.txt"), demo("d2.alt.txt")];
+    load(&plain, &docs);
+    let o = run(bin()
+        .arg("load")
+        .args(&docs)
+        .arg("--store")
+        .arg(&optimized)
+        .args(["--volume", "frus1959v99", "--optimize"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("compacted the store"), "{}", stderr(&o));
+    // all but the times of loading, which the catalog keeps
+    let everything = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } \
+        FILTER(?p != <http://purl.org/dc/terms/modified>) } ORDER BY ?g ?s ?p ?o";
+    let before = query(&plain, everything, "csv");
+    assert!(before.lines().count() > 500, "{before}");
+    assert_eq!(query(&optimized, everything, "csv"), before);
+    let o = run(bin().arg("optimize").arg("--store").arg(&plain));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("compacted the store"), "{}", stderr(&o));
+    assert_eq!(query(&plain, everything, "csv"), before);
+    // no store: an error that says so, and nothing made
+    let missing = dir.path().join("missing");
+    let o = run(bin().arg("optimize").arg("--store").arg(&missing));
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no store here"), "{}", stderr(&o));
+    assert!(!missing.exists());
+}
