@@ -73,21 +73,28 @@ echo "| output | written to | 1 thread MB/s | 1 thread docs/s | $(nproc) threads
 echo "|---|---|---:|---:|---:|---:|---:|"
 OUTS=("$WORK/out")
 [ -d /dev/shm ] && [ -w /dev/shm ] && OUTS+=("/dev/shm/frus-ld-bench-out")
-for spec in tei nquads tei,nquads "tei,nquads --no-annotations"; do
-  to=${spec%% *}
-  extra=(); [[ $spec == *" "* ]] && extra=("${spec#* }")
-  for out in "${OUTS[@]}"; do
-    where=disk; [[ $out == /dev/shm/* ]] && where="RAM disk"
-    row="| $spec | $where"
-    declare -A rate=()
-    for t in 1 "$(nproc)"; do
-      rm -rf "$out"
-      measure "convert-$t" env RAYON_NUM_THREADS=$t "$BIN" convert "$CORPUS" --to "$to" -o "$out" --quiet "${extra[@]}"
-      rate[$t]=$SECS
-      row="$row | $(mbs "$BYTES" "$SECS") | $(python3 -c "print(round($MID / $SECS))")"
-    done
+# conversion_row CORPUS BYTES DOCS OUT SPEC: one table row, the corpus
+# converted to OUT on 1 thread and on all cores (SPEC: the formats of --to,
+# then any other options)
+conversion_row() {
+  local corpus=$1 bytes=$2 docs=$3 out=$4 spec=$5 t where
+  local to=${spec%% *} extra=()
+  [[ $spec == *" "* ]] && extra=("${spec#* }")
+  where=disk; [[ $out == /dev/shm/* ]] && where="RAM disk"
+  local row="| $spec | $where"
+  local -A secs=()
+  for t in 1 "$(nproc)"; do
     rm -rf "$out"
-    echo "$row | $(ratio "${rate[1]}" "${rate[$(nproc)]}")× |"
+    measure "convert-$t" env RAYON_NUM_THREADS=$t "$BIN" convert "$corpus" --to "$to" -o "$out" --quiet "${extra[@]}"
+    secs[$t]=$SECS
+    row="$row | $(mbs "$bytes" "$SECS") | $(python3 -c "print(round($docs / $SECS))")"
+  done
+  rm -rf "$out"
+  echo "$row | $(ratio "${secs[1]}" "${secs[$(nproc)]}")× |"
+}
+for spec in tei nquads tei,nquads "tei,nquads --no-annotations"; do
+  for out in "${OUTS[@]}"; do
+    conversion_row "$CORPUS" "$BYTES" "$MID" "$out" "$spec"
   done
 done
 SHARED="$ROOT/../shared/corpus/frus1958-60v18"
@@ -114,19 +121,8 @@ if [ -f "$SHARED/d1.txt" ]; then
   echo
   echo "| output | written to | 1 thread MB/s | 1 thread docs/s | $(nproc) threads MB/s | $(nproc) threads docs/s | speed-up |"
   echo "|---|---|---:|---:|---:|---:|---:|"
-  out="${OUTS[-1]}"
-  where=disk; [[ $out == /dev/shm/* ]] && where="RAM disk"
-  for to in tei tei,nquads; do
-    row="| $to | $where"
-    declare -A rate=()
-    for t in 1 "$(nproc)"; do
-      rm -rf "$out"
-      measure "convert-real-$t" env RAYON_NUM_THREADS=$t "$BIN" convert "$REAL" --to "$to" -o "$out" --quiet
-      rate[$t]=$SECS
-      row="$row | $(mbs "$RBYTES" "$SECS") | $(python3 -c "print(round($RDOCS / $SECS))")"
-    done
-    rm -rf "$out"
-    echo "$row | $(ratio "${rate[1]}" "${rate[$(nproc)]}")× |"
+  for spec in tei tei,nquads; do
+    conversion_row "$REAL" "$RBYTES" "$RDOCS" "${OUTS[-1]}" "$spec"
   done
 fi
 REF="$SHARED/d11.txt"
