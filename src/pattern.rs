@@ -16,7 +16,7 @@
 //! gets the one as written, so that "Diệm" is never cut at "Di". The matches
 //! are the same either way; only the time differs.
 
-use regex::{CaptureMatches, Captures, Match, Matches, Regex};
+use regex::{CaptureMatches, Match, Matches, Regex};
 
 /// A regular expression whose `\b` is Unicode's, searched as fast as an
 /// ASCII one wherever that gives the same matches.
@@ -45,11 +45,6 @@ impl TextRegex {
         }
     }
 
-    /// The pattern as written.
-    pub fn as_str(&self) -> &str {
-        self.unicode.as_str()
-    }
-
     pub fn is_match(&self, text: &str) -> bool {
         self.for_text(text).is_match(text)
     }
@@ -60,10 +55,6 @@ impl TextRegex {
 
     pub fn find_iter<'r, 'h>(&'r self, text: &'h str) -> Matches<'r, 'h> {
         self.for_text(text).find_iter(text)
-    }
-
-    pub fn captures<'h>(&self, text: &'h str) -> Option<Captures<'h>> {
-        self.for_text(text).captures(text)
     }
 
     pub fn captures_iter<'r, 'h>(&'r self, text: &'h str) -> CaptureMatches<'r, 'h> {
