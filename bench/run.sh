@@ -100,7 +100,7 @@ done
 SHARED="$ROOT/../shared/corpus/frus1958-60v18"
 if [ -f "$SHARED/d1.txt" ]; then
   # the real documents of the shared corpus, each given many times under
-  # new numbers, in volumes of a real volume's size (its lists of persons
+  # new numbers (file and heading), in volumes of a real volume's size (its lists of persons
   # and abbreviations with each); made here, never kept
   REAL="$WORK/real"
   if [ ! -d "$REAL" ]; then
@@ -110,7 +110,8 @@ if [ -f "$SHARED/d1.txt" ]; then
       cp "$SHARED"/persons.tsv "$SHARED"/terms.tsv "$vol"/ 2>/dev/null || true
       n=0
       for k in $(seq 1 20); do for f in "${docs[@]}"; do
-        [ -n "$f" ] || continue; n=$((n + 1)); cp "$f" "$vol/d$n.txt"
+        # the heading's number too, so that every copy is a document of its own
+        [ -n "$f" ] || continue; n=$((n + 1)); sed "1s/^[0-9]\+\./$n./" "$f" >"$vol/d$n.txt"
       done; done
     done
   fi
