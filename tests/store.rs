@@ -13,7 +13,12 @@ fn load(store: &std::path::Path, inputs: &[std::path::PathBuf]) {
     load_with(store, inputs, &[]);
 }
 
-fn load_with(store: &std::path::Path, inputs: &[std::path::PathBuf], extra: &[&str]) {
+/// A load that must succeed; what it printed.
+fn load_with(
+    store: &std::path::Path,
+    inputs: &[std::path::PathBuf],
+    extra: &[&str],
+) -> std::process::Output {
     let o = run(bin()
         .arg("load")
         .args(inputs)
@@ -22,6 +27,7 @@ fn load_with(store: &std::path::Path, inputs: &[std::path::PathBuf], extra: &[&s
         .args(["--volume", "frus1959v99"])
         .args(extra));
     assert!(o.status.success(), "{}", stderr(&o));
+    o
 }
 
 fn query(store: &std::path::Path, q: &str, format: &str) -> String {
@@ -172,13 +178,7 @@ fn a_compacted_store_keeps_every_answer() {
     let (plain, optimized) = (dir.path().join("plain"), dir.path().join("optimized"));
     let docs = [demo("d1.alt.txt"), demo("d2.alt.txt")];
     load(&plain, &docs);
-    let o = run(bin()
-        .arg("load")
-        .args(&docs)
-        .arg("--store")
-        .arg(&optimized)
-        .args(["--volume", "frus1959v99", "--optimize"]));
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = load_with(&optimized, &docs, &["--optimize"]);
     assert!(stderr(&o).contains("compacted the store"), "{}", stderr(&o));
     // all but the times of loading, which the catalog keeps
     let everything = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } \

@@ -277,9 +277,9 @@ pub fn graph_with(doc: &Document, iris: &Iris, options: GraphOptions) -> Graph {
     }
     provenance(&mut g, doc, &d, iris);
     entities(&mut g, doc, &d, iris);
-    tei_description(&mut g, doc, &d, iris);
+    let tei = tei_description(&mut g, doc, &d, iris);
     if options.annotations {
-        mentions(&mut g, doc, &d, iris);
+        mentions(&mut g, doc, &d, &tei, iris);
     }
     for note in &doc.notes {
         let node = nn(iris.footnote(doc.volume.as_deref(), doc.number, note.n));
@@ -504,12 +504,14 @@ fn provenance(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
     }
 }
 
-/// The document's TEI encoding, which the annotations' targets are part of.
-fn tei_description(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
+/// The document's TEI encoding, which the annotations' targets are part of;
+/// its IRI.
+fn tei_description(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) -> NamedNode {
     let tei = nn(iris.tei(doc));
     g.add(&tei, rdf::TYPE.into(), s("DigitalDocument"));
     g.add(&tei, s("about"), d.clone());
     g.text(&tei, s("encodingFormat"), "application/tei+xml");
+    tei
 }
 
 /// Each mention as a Web Annotation, in the fewest triples the model
@@ -519,8 +521,7 @@ fn tei_description(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
 /// rule that found it is the annotation's own provenance; the rest (frus-ld
 /// made it, converting this input) is the provenance of the document's
 /// graph, which holds every annotation of the document.
-fn mentions(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
-    let tei = nn(iris.tei(doc));
+fn mentions(g: &mut Graph, doc: &Document, d: &NamedNode, tei: &NamedNode, iris: &Iris) {
     // what every annotation repeats, made once (a document has some sixty)
     let annotation_prefix = format!("{}#m", d.as_str());
     let target_prefix = format!("{}#d{}_m", tei.as_str(), doc.number);
