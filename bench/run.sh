@@ -5,6 +5,7 @@
 #
 #   bench/run.sh                      # sizes 1000 10000 100000
 #   SIZES="1000 10000" bench/run.sh   # a shorter run
+#   DENSE=1 bench/run.sh              # the generated corpus of the runs before 2026-12-04
 #
 # Peers: Oxigraph's command-line tool (`oxigraph load`, `oxigraph serve`;
 # the `oxigraph` package on PyPI ships the same binary as the crate
@@ -48,12 +49,17 @@ mbs() { python3 -c "print(f'{$1 / 1e6 / $2:.2f}')"; }
 
 echo "# frus-ld benchmarks, $(date -u +%Y-%m-%d)"
 echo
+echo "- generated corpus: $([ -n "${DENSE:-}" ] && echo "dense (--dense)" || echo "shaped like the real documents")"
 echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB"
 echo "- frus-ld $("$BIN" --version | cut -d' ' -f2), $(oxigraph --version), pyoxigraph $(python3 -c 'import pyoxigraph; print(pyoxigraph.__version__)'), rdflib $(python3 -c 'import rdflib; print(rdflib.__version__)'), $(rustc --version | cut -d' ' -f1-2)"
 echo
 
+# the generated documents are shaped like the real ones (tests/scale.rs);
+# DENSE=1 generates the denser corpus of the earlier runs instead
+GEN_ARGS=()
+[ -n "${DENSE:-}" ] && GEN_ARGS=(--dense)
 for n in $SIZES; do
-  [ -d "$WORK/corpus-$n" ] || "$GEN" --docs "$n" --seed 1 --out "$WORK/corpus-$n" 2>/dev/null
+  [ -d "$WORK/corpus-$n" ] || "$GEN" --docs "$n" --seed 1 "${GEN_ARGS[@]}" --out "$WORK/corpus-$n" 2>/dev/null
 done
 LARGEST=$(echo $SIZES | tr ' ' '\n' | sort -n | tail -1)
 SMALLEST=$(echo $SIZES | tr ' ' '\n' | sort -n | head -1)

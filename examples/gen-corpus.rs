@@ -35,6 +35,12 @@ struct Args {
     /// Documents per volume.
     #[arg(long, default_value_t = 500)]
     per_volume: usize,
+    /// The corpus of the benchmarks before 2026-12-04: sentences that all
+    /// name something, none of plain prose (half again as many mentions a
+    /// kilobyte as the real documents, paragraphs half as long). The same
+    /// seed gives the same bytes as then.
+    #[arg(long)]
+    dense: bool,
 }
 
 /// A person of the generated volume: surname, given names, office, post.
@@ -195,6 +201,38 @@ const MONTHS: &[&str] = &[
     "November",
     "December",
 ];
+/// Plain prose, naming nothing, in three parts a sentence: real FRUS
+/// paragraphs are mostly such sentences around the names, dates and
+/// treaties (see `Gen::paragraph`).
+const PROSE_OPENINGS: &[&str] = &[
+    "It is our view that",
+    "There is some feeling here that",
+    "We have made it clear that",
+    "He added that, in his opinion,",
+    "I believe that",
+    "It was agreed that",
+    "There seems little doubt that",
+    "We should not lose sight of the fact that",
+];
+const PROSE_MIDDLES: &[&str] = &[
+    "the present arrangements cannot be continued indefinitely",
+    "a frank exchange of views at this time would be useful to both sides",
+    "our position has not been fully understood",
+    "the question should be studied further before any decision is taken",
+    "we are prepared to consider any reasonable proposal",
+    "public opinion would not accept a settlement on these terms",
+    "the other side is not yet ready to move",
+    "the matter could be handled quietly through diplomatic channels",
+];
+const PROSE_ENDINGS: &[&str] = &[
+    ".",
+    ", and that any other course would involve serious political cost.",
+    ", although no final decision has yet been reached.",
+    ", provided that the necessary assurances can be obtained.",
+    ", at least for the time being.",
+    ", whatever the outcome of the present discussions.",
+];
+
 const TOPICS: &[&str] = &[
     "the aid program",
     "base rights",
@@ -207,6 +245,10 @@ const TOPICS: &[&str] = &[
     "the exchange rate",
     "surplus agricultural commodities",
 ];
+
+/// How often a sentence that names something is followed by one of plain
+/// prose (numerator, denominator).
+const PROSE_RATIO: (u32, u32) = (1, 2);
 
 /// One document's date.
 #[derive(Clone, Copy)]
@@ -254,6 +296,8 @@ struct Gen {
     page: u32,
     /// The number of the document being written.
     number: usize,
+    /// Sentences that all name something (`--dense`).
+    dense: bool,
 }
 
 impl Gen {
@@ -287,7 +331,8 @@ impl Gen {
                 day.year
             ),
             2 => {
-                let m = doc.note(format!("The {treaty}, {signed}. For text, see {} UST {}.", self.rng.random_range(2..9), n));
+                let text = format!("The {treaty}, {signed}. For text, see {} UST {}.", self.rng.random_range(2..9), n);
+                let m = self.body_note(doc, text);
                 format!("Under the {treaty}{m} we have no obligation to consult the {org} on {topic}.")
             }
             3 => {
@@ -305,7 +350,7 @@ impl Gen {
                     ),
                     _ => format!("Telegram {n} from {place}, {}, is not printed.", other.long()),
                 };
-                let m = doc.note(note);
+                let m = self.body_note(doc, note);
                 format!("Embtel {n}{m} reported that the {term} would not accept {topic}.")
             }
             4 => format!("The {office} ({surname}) said that {topic} was a matter for {place}."),
@@ -315,13 +360,14 @@ impl Gen {
                 day.year + 1
             ),
             6 => {
-                let m = doc.note(format!("The agreement of {} {} was not found.", MONTHS[self.rng.random_range(0..12)], day.year - 1));
+                let text = format!("The agreement of {} {} was not found.", MONTHS[self.rng.random_range(0..12)], day.year - 1);
+                let m = self.body_note(doc, text);
                 format!("The formula adopted in {}{m} should continue for {topic}.", day.year - 1)
             }
             7 => format!("{surname} will see the Foreign Minister in {place} about {topic}."),
             8 => format!("We should inform the {org} soonest of {topic}, in consultation with {place}."),
             9 => {
-                let m = doc.note(format!("{} {} was in {place} from {} to {}.", self.persons[p].given, surname, other.long(), Day { day: (other.day + 3).min(28), ..other }.long()));
+                let m = self.body_note(doc, format!("{} {} was in {place} from {} to {}.", self.persons[p].given, surname, other.long(), Day { day: (other.day + 3).min(28), ..other }.long()));
                 format!("I discussed {topic} with {surname}{m} at some length.")
             }
             10 => format!("[{} lines of source text not declassified]", self.rng.random_range(1..12)),
@@ -329,11 +375,36 @@ impl Gen {
         }
     }
 
+    /// A footnote to a sentence of the body, and its marker. The real
+    /// documents have about half as many as `--dense` gives (5 a
+    /// document, 0.8 a kilobyte), so half are left out.
+    fn body_note(&mut self, doc: &mut Doc, text: String) -> String {
+        if self.dense || self.rng.random_ratio(1, 2) {
+            doc.note(text)
+        } else {
+            String::new()
+        }
+    }
+
+    /// A sentence of plain prose, naming nothing.
+    fn prose(&mut self) -> String {
+        let a = *self.pick(PROSE_OPENINGS);
+        let b = *self.pick(PROSE_MIDDLES);
+        let c = *self.pick(PROSE_ENDINGS);
+        format!("{a} {b}{c}")
+    }
+
     fn paragraph(&mut self, doc: &mut Doc, day: Day) -> String {
         let n = self.rng.random_range(2..7);
         let mut p = Vec::new();
         for _ in 0..n {
             p.push(self.sentence(doc, day));
+            // about one sentence of plain prose to one that names something:
+            // the mentions a kilobyte and the paragraph lengths of the
+            // real documents (README, "Scale and benchmarks")
+            if !self.dense && self.rng.random_ratio(PROSE_RATIO.0, PROSE_RATIO.1) {
+                p.push(self.prose());
+            }
         }
         // an inline page break, now and then
         if self.rng.random_ratio(1, 6) && p.len() > 2 {
@@ -389,6 +460,14 @@ impl Gen {
         };
         let paragraphs = self.rng.random_range(4..11);
         let kind = self.rng.random_range(0..10);
+        // the real documents' lengths have a long tail (a memorandum of
+        // many pages beside telegrams of a few lines): one letter or
+        // memorandum in eight is three times as long
+        let paragraphs = if !self.dense && self.rng.random_ratio(1, 8) {
+            paragraphs * 3
+        } else {
+            paragraphs
+        };
         let ambassadors: Vec<usize> = (0..self.persons.len())
             .filter(|&i| self.persons[i].country.is_some())
             .collect();
@@ -609,6 +688,7 @@ fn main() -> std::io::Result<()> {
             persons,
             page: 0,
             number: 0,
+            dense: a.dense,
         };
         let count = a.per_volume.min(a.docs - written);
         // documents in date order, a few days apart

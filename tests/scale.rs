@@ -394,3 +394,109 @@ fn a_conversion_keeps_the_memory_it_frees_and_a_load_gives_it_back() {
         .env("MIMALLOC_SHOW_STATS", "1"));
     assert!(purges(&loaded) > 0.0);
 }
+
+/// What a benchmark's cost follows, over the documents (`.alt.txt`) under
+/// a folder: bytes a document (median), mentions a kilobyte (the Web
+/// Annotations of the N-Quads) and footnotes a document.
+#[derive(Debug)]
+struct Shape {
+    median_bytes: f64,
+    mentions_per_kb: f64,
+    notes_per_doc: f64,
+}
+
+fn shape(corpus: &Path, tmp: &Path) -> Shape {
+    let out = tmp.join("shape");
+    let o = run(bin()
+        .arg("convert")
+        .arg(corpus)
+        .args(["--to", "nquads", "-o"])
+        .arg(&out)
+        .arg("--quiet"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut sizes = Vec::new();
+    let (mut bytes, mut mentions, mut notes) = (0usize, 0usize, 0usize);
+    let mut stack = vec![corpus.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            if !p.to_string_lossy().ends_with(".alt.txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            sizes.push(text.len());
+            bytes += text.len();
+            notes += text
+                .lines()
+                .filter(|l| l.starts_with("- ") && l.ends_with('↩'))
+                .count();
+            let rel = p.strip_prefix(corpus).unwrap().with_extension("nq");
+            let nq = std::fs::read_to_string(out.join(rel)).unwrap();
+            mentions += nq.matches("<http://www.w3.org/ns/oa#Annotation>").count();
+        }
+    }
+    std::fs::remove_dir_all(&out).unwrap();
+    sizes.sort();
+    Shape {
+        median_bytes: sizes[sizes.len() / 2] as f64,
+        mentions_per_kb: mentions as f64 / (bytes as f64 / 1000.0),
+        notes_per_doc: notes as f64 / sizes.len() as f64,
+    }
+}
+
+/// How far `got` is from `real`, as a fraction of `real`.
+fn off(got: f64, real: f64) -> f64 {
+    (got - real).abs() / real
+}
+
+#[test]
+fn the_generated_documents_are_shaped_like_the_real_ones() {
+    let Some(real) = shared_corpus() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let real = shape(&real, tmp.path());
+    let generated = tmp.path().join("generated");
+    generate(&generated, 400, 1, 200);
+    let like = shape(&generated, tmp.path());
+    // within a quarter of the real documents on each count
+    assert!(
+        off(like.median_bytes, real.median_bytes) < 0.25,
+        "{like:?} against {real:?}"
+    );
+    assert!(
+        off(like.mentions_per_kb, real.mentions_per_kb) < 0.25,
+        "{like:?} against {real:?}"
+    );
+    assert!(
+        off(like.notes_per_doc, real.notes_per_doc) < 0.25,
+        "{like:?} against {real:?}"
+    );
+    // the corpus of the earlier benchmarks is not: half again as many
+    // mentions a kilobyte, shorter documents
+    let dense = tmp.path().join("dense");
+    let o = run(generator()
+        .args([
+            "--docs",
+            "400",
+            "--seed",
+            "1",
+            "--per-volume",
+            "200",
+            "--dense",
+            "--out",
+        ])
+        .arg(&dense));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dense = shape(&dense, tmp.path());
+    assert!(
+        off(dense.mentions_per_kb, real.mentions_per_kb) > 0.25,
+        "{dense:?} against {real:?}"
+    );
+    assert!(
+        off(dense.median_bytes, real.median_bytes) > 0.25,
+        "{dense:?} against {real:?}"
+    );
+}
