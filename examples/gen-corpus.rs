@@ -7,7 +7,10 @@
 //! `dN.alt.txt`, dateline under the heading, footnotes "- …↩"), one folder
 //! per volume with the volume's `persons.tsv` and `terms.tsv`.
 //!
-//! The same seed gives the same bytes.
+//! The documents are shaped like the real ones of the shared corpus (their
+//! size, mentions a kilobyte and footnotes a document; `tests/scale.rs`
+//! holds them to it); `--dense` gives the denser corpus of the earlier
+//! benchmarks. The same seed gives the same bytes.
 //!
 //! ```sh
 //! cargo run --release --example gen-corpus -- --docs 1000 --seed 1 --out /tmp/corpus
@@ -35,10 +38,10 @@ struct Args {
     /// Documents per volume.
     #[arg(long, default_value_t = 500)]
     per_volume: usize,
-    /// The corpus of the benchmarks before 2026-12-04: sentences that all
-    /// name something, none of plain prose (half again as many mentions a
-    /// kilobyte as the real documents, paragraphs half as long). The same
-    /// seed gives the same bytes as then.
+    /// The corpus of the benchmarks before section 11 of
+    /// docs/benchmarks.md: sentences that all name something, none of plain
+    /// prose (half again as many mentions a kilobyte as the real documents,
+    /// paragraphs half as long). The same seed gives the same bytes as then.
     #[arg(long)]
     dense: bool,
 }
@@ -399,9 +402,9 @@ impl Gen {
         let mut p = Vec::new();
         for _ in 0..n {
             p.push(self.sentence(doc, day));
-            // about one sentence of plain prose to one that names something:
-            // the mentions a kilobyte and the paragraph lengths of the
-            // real documents (README, "Scale and benchmarks")
+            // every other sentence that names something is followed by one
+            // of plain prose: the mentions a kilobyte and the paragraph
+            // lengths of the real documents (tests/scale.rs holds them)
             if !self.dense && self.rng.random_ratio(PROSE_RATIO.0, PROSE_RATIO.1) {
                 p.push(self.prose());
             }
