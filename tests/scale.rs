@@ -416,28 +416,19 @@ fn shape(corpus: &Path, tmp: &Path) -> Shape {
     assert!(o.status.success(), "{}", stderr(&o));
     let mut sizes = Vec::new();
     let (mut bytes, mut mentions, mut notes) = (0usize, 0usize, 0usize);
-    let mut stack = vec![corpus.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-                continue;
-            }
-            if !p.to_string_lossy().ends_with(".alt.txt") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&p).unwrap();
-            sizes.push(text.len());
-            bytes += text.len();
-            notes += text
-                .lines()
-                .filter(|l| l.starts_with("- ") && l.ends_with('↩'))
-                .count();
-            let rel = p.strip_prefix(corpus).unwrap().with_extension("nq");
-            let nq = std::fs::read_to_string(out.join(rel)).unwrap();
-            mentions += nq.matches("<http://www.w3.org/ns/oa#Annotation>").count();
+    for (rel, text) in tree(corpus) {
+        if !rel.to_string_lossy().ends_with(".alt.txt") {
+            continue;
         }
+        let text = String::from_utf8(text).unwrap();
+        sizes.push(text.len());
+        bytes += text.len();
+        notes += text
+            .lines()
+            .filter(|l| l.starts_with("- ") && l.ends_with('↩'))
+            .count();
+        let nq = std::fs::read_to_string(out.join(rel.with_extension("nq"))).unwrap();
+        mentions += nq.matches("<http://www.w3.org/ns/oa#Annotation>").count();
     }
     std::fs::remove_dir_all(&out).unwrap();
     sizes.sort();
