@@ -5,7 +5,7 @@
 #
 #   bench/run.sh                      # sizes 1000 10000 100000
 #   SIZES="1000 10000" bench/run.sh   # a shorter run
-#   DENSE=1 bench/run.sh              # the generated corpus of the runs before 2026-12-04
+#   DENSE=1 bench/run.sh              # the denser generated corpus of sections 1-10 of docs/benchmarks.md
 #
 # Peers: Oxigraph's command-line tool (`oxigraph load`, `oxigraph serve`;
 # the `oxigraph` package on PyPI ships the same binary as the crate

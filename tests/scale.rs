@@ -1,7 +1,8 @@
 //! Batch work at scale on a generated corpus (`examples/gen-corpus`):
-//! the generator is deterministic and its documents read; a folder converts
-//! into a mirror of itself; loading is idempotent, keeps catalog dates of
-//! unchanged documents, and an interrupted load completes when run again.
+//! the generator is deterministic, its documents read and are shaped like
+//! the real ones; a folder converts into a mirror of itself; loading is
+//! idempotent, keeps catalog dates of unchanged documents, and an
+//! interrupted load completes when run again.
 
 mod common;
 use common::*;
