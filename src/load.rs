@@ -442,8 +442,16 @@ impl<'a> BulkWriter<'a> {
             })
             .filter_map(Result::transpose);
         // the commit above ended the batches' loader: the file gets its own
-        self.loader(FILE_LOADER_MEGABYTES)
-            .load_ok_quads::<anyhow::Error, anyhow::Error>(parsed)?;
+        let loaded = self
+            .loader(FILE_LOADER_MEGABYTES)
+            .load_ok_quads::<anyhow::Error, anyhow::Error>(parsed);
+        if let Err(e) = loaded {
+            // what the file gave before its error is in this loader alone
+            // (its earlier batches as files not yet in the store): dropped
+            // uncommitted, it leaves the store as it was
+            self.loader = None;
+            return Err(e);
+        }
         let graphs: Vec<(NamedNode, String)> =
             digests.into_iter().map(|(g, d)| (g, d.finish())).collect();
         // a graph whose content is unchanged keeps its catalog date

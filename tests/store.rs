@@ -124,6 +124,62 @@ fn rdf_files_load_as_they_are() {
 }
 
 #[test]
+fn a_broken_rdf_file_leaves_nothing_of_itself_in_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = dir.path().join("store");
+    // more quads than the bulk loader holds in one batch (on any number of
+    // cores), so that some are already written to files for the store
+    // when the parser meets the error
+    let bad = dir.path().join("big.nq");
+    let mut text = String::new();
+    for i in 0..1_200_000 {
+        text.push_str(&format!(
+            "<http://example.org/x{i}> <http://schema.org/name> \"X\" <http://example.org/big> .\n"
+        ));
+    }
+    text.push_str("this is not RDF\n");
+    std::fs::write(&bad, text).unwrap();
+    let good = dir.path().join("good.ttl");
+    std::fs::write(
+        &good,
+        "<http://example.org/c> <http://schema.org/name> \"C\" .\n",
+    )
+    .unwrap();
+    let o = run(bin()
+        .arg("load")
+        .args([&bad, &good])
+        .arg("--store")
+        .arg(&st)
+        .arg("--quiet"));
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("big.nq") && err.contains("line 1200001"),
+        "{err}"
+    );
+    assert!(err.contains("1 of 2 files failed"), "{err}");
+    let big = query(
+        &st,
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/big> { ?s ?p ?o } }",
+        "csv",
+    );
+    assert_eq!(big.lines().nth(1), Some("0"), "{big}");
+    let c = query(
+        &st,
+        "SELECT ?s WHERE { GRAPH ?g { ?s <http://schema.org/name> \"C\" } }",
+        "csv",
+    );
+    assert!(c.contains("http://example.org/c"), "{c}");
+    // and the loader's files of the broken one are gone
+    let left: Vec<String> = std::fs::read_dir(&st)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with("bulk-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
 fn authority_data_joins_documents_and_facts_are_seen_once() {
     let dir = tempfile::tempdir().unwrap();
     let st = dir.path().join("store");
