@@ -22,9 +22,16 @@ fn generator() -> Command {
 }
 
 fn generate(out: &Path, docs: usize, seed: u64, per_volume: usize) {
+    generate_with(out, docs, seed, per_volume, &[]);
+}
+
+/// [`generate`] with more options of the generator (`--dense`).
+fn generate_with(out: &Path, docs: usize, seed: u64, per_volume: usize, extra: &[&str]) {
     let o = run(generator()
         .args(["--docs", &docs.to_string(), "--seed", &seed.to_string()])
-        .args(["--per-volume", &per_volume.to_string(), "--out"])
+        .args(["--per-volume", &per_volume.to_string()])
+        .args(extra)
+        .arg("--out")
         .arg(out));
     assert!(o.status.success(), "{}", stderr(&o));
 }
@@ -469,19 +476,7 @@ fn the_generated_documents_are_shaped_like_the_real_ones() {
     // the corpus of the earlier benchmarks is not: half again as many
     // mentions a kilobyte, shorter documents
     let dense = tmp.path().join("dense");
-    let o = run(generator()
-        .args([
-            "--docs",
-            "400",
-            "--seed",
-            "1",
-            "--per-volume",
-            "200",
-            "--dense",
-            "--out",
-        ])
-        .arg(&dense));
-    assert!(o.status.success(), "{}", stderr(&o));
+    generate_with(&dense, 400, 1, 200, &["--dense"]);
     let dense = shape(&dense, tmp.path());
     assert!(
         off(dense.mentions_per_kb, real.mentions_per_kb) > 0.25,
