@@ -404,6 +404,9 @@ pub struct Entity {
     pub expansion: Option<String>,
     /// The id in the volume's List of Persons or of Abbreviations (`p_MADII1`).
     pub frus_id: Option<String>,
+    /// That entry's name as the list prints it ("MacArthur, Douglas, II",
+    /// "NSC"): for an abbreviation, the abbreviation itself.
+    pub list_label: Option<String>,
     /// The list's description ("Ambassador to Japan").
     pub description: Option<String>,
     /// Offices held, parsed from the description.

@@ -347,14 +347,87 @@ fn counts(s: &Server) -> (String, String) {
     )
 }
 
+/// The statistics graph's counts of abbreviations, and the same counted from
+/// the annotations, as CSV rows sorted by entity.
+fn abbreviation_counts(s: &Server) -> (String, String) {
+    let ask = |q: &str| {
+        let r = http(
+            s,
+            "GET",
+            &format!("/query?query={}", enc(q)),
+            &[("Accept", "text/csv")],
+            b"",
+        );
+        assert_eq!(r.status, 200, "{}", r.body);
+        r.body
+    };
+    (
+        ask(
+            "PREFIX fl: <https://w3id.org/frus-ld/vocab#> \
+             SELECT ?e ?uses ?documents WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> \
+             { ?e fl:abbreviationUseCount ?uses ; fl:abbreviationDocumentCount ?documents } } \
+             ORDER BY ?e",
+        ),
+        ask(
+            "PREFIX fl: <https://w3id.org/frus-ld/vocab#> \
+             SELECT ?e (COUNT(?a) AS ?uses) (COUNT(DISTINCT ?d) AS ?documents) \
+             WHERE { GRAPH ?d { ?a fl:rule \"list-abbreviation\" ; \
+             <http://www.w3.org/ns/oa#hasBody> ?e } } GROUP BY ?e ORDER BY ?e",
+        ),
+    )
+}
+
 #[test]
 fn statistics_are_recounted_after_loads_and_changes() {
     let tmp = tempfile::tempdir().unwrap();
-    let st = demo_store(tmp.path());
+    // the two example documents with a List of Abbreviations: "MSP" three
+    // times in d1, "UST" and "ROK" once each in d2
+    let terms = tmp.path().join("terms.tsv");
+    std::fs::write(
+        &terms,
+        "id\tname\tdescription\n\
+         t_MSP1\tMSP\tMutual Security Program\n\
+         t_UST1\tUST\tUnited States Treaties and Other International Agreements\n\
+         t_ROK1\tROK\tRepublic of Korea\n",
+    )
+    .unwrap();
+    let st = tmp.path().join("store");
+    let o = run(bin()
+        .arg("load")
+        .arg(demo("d1.alt.txt"))
+        .arg(demo("d2.alt.txt"))
+        .arg("--store")
+        .arg(&st)
+        .args(["--volume", "frus1959v99", "--terms"])
+        .arg(&terms));
+    assert!(o.status.success(), "{}", stderr(&o));
     let s = start_server(&st, &["--allow-update"], Some("secret-token-2"));
     let (stored, counted) = counts(&s);
     assert!(stored.lines().count() > 5, "{stored}");
     assert_eq!(stored, counted, "load writes the counts of the mentions");
+    let (abbreviations, counted) = abbreviation_counts(&s);
+    assert_eq!(
+        abbreviations, counted,
+        "load writes the counts of the abbreviations"
+    );
+    assert!(
+        abbreviations.contains("/term/msp,3,1\r\n"),
+        "{abbreviations}"
+    );
+    assert_eq!(abbreviations.lines().count(), 4, "{abbreviations}");
+    // the list entry carries the abbreviation as the list prints it
+    let q = "SELECT ?entry ?label WHERE { \
+             <https://w3id.org/frus-ld/id/term/msp> <https://w3id.org/frus-ld/vocab#frusListEntry> ?e . \
+             ?e <http://purl.org/dc/terms/identifier> ?entry ; \
+             <http://www.w3.org/2000/01/rdf-schema#label> ?label }";
+    let r = http(
+        &s,
+        "GET",
+        &format!("/query?query={}", enc(q)),
+        &[("Accept", "text/csv")],
+        b"",
+    );
+    assert_eq!(r.body, "entry,label\r\nt_MSP1,MSP\r\n");
     // an entity of both documents counts two
     assert!(stored.lines().any(|l| l.ends_with(",2")), "{stored}");
     let auth = ("Authorization", "Bearer secret-token-2");
@@ -372,6 +445,13 @@ fn statistics_are_recounted_after_loads_and_changes() {
     assert_eq!(after, counted, "the counts follow a deleted graph");
     assert_ne!(after, stored);
     assert!(!after.lines().any(|l| l.ends_with(",2")), "{after}");
+    let (after, counted) = abbreviation_counts(&s);
+    assert_eq!(
+        after, counted,
+        "the abbreviations' counts follow a deleted graph"
+    );
+    assert!(!after.contains("/term/msp,"), "{after}");
+    assert_eq!(after.lines().count(), 3, "{after}");
     // and a SPARQL update that adds a mention of an entity no document names
     let update = format!(
         "INSERT DATA {{ GRAPH <{doc}> {{ <{doc}> <http://schema.org/mentions> \

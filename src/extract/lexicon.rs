@@ -98,6 +98,7 @@ fn term_entity(t: &Entry, auth: &Authority) -> Entity {
     };
     let mut e = Entity {
         frus_id: Some(t.id.clone()),
+        list_label: Some(t.name.clone()),
         expansion: Some(exp.to_string()).filter(|e| !e.is_empty()),
         ..Default::default()
     };

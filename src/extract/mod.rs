@@ -309,6 +309,7 @@ impl Registry {
 fn merge(into: &mut Entity, from: Entity) {
     if into.frus_id.is_none() {
         into.frus_id = from.frus_id;
+        into.list_label = from.list_label;
         if into.description.is_none() {
             into.description = from.description;
             into.roles = from.roles;

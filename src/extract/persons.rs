@@ -78,6 +78,7 @@ impl ListPerson {
             kind: Some(EntityKind::Person),
             name: self.display.clone(),
             frus_id: Some(self.entry.id.clone()),
+            list_label: Some(self.entry.name.clone()),
             description: Some(self.entry.description.clone()).filter(|d| !d.is_empty()),
             roles: self.roles.clone(),
             authority: self.authority.clone(),

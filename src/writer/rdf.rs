@@ -6,7 +6,7 @@ use crate::iri::{slug, Iris, VOCAB};
 use crate::model::*;
 use crate::writer::tei::entity_iri;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term, Triple,
 };
@@ -360,6 +360,9 @@ fn entities(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
             let entry = nn(format!("{}#{id}", iris.volume(v)));
             g.shared_add(&node, fl("frusListEntry"), entry.clone());
             g.shared_text(&entry, dc("identifier"), id);
+            if let Some(label) = &e.list_label {
+                g.shared_text(&entry, rdfs::LABEL.into(), label);
+            }
             if let Some(desc) = &e.description {
                 g.shared_text(&entry, s("description"), desc);
             }
