@@ -72,7 +72,7 @@ pub fn refresh(store: &Store, graph: &NamedNode) -> Result<usize> {
         uses = crate::vocab::fl("abbreviationUseCount").as_str(),
         in_documents = crate::vocab::fl("abbreviationDocumentCount").as_str(),
         rule = crate::vocab::fl("rule").as_str(),
-        body = format!("{}hasBody", crate::vocab::OA),
+        body = crate::vocab::oa("hasBody").as_str(),
     );
     SparqlEvaluator::new()
         .parse_update(&update)
