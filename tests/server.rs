@@ -377,6 +377,32 @@ fn abbreviation_counts(s: &Server) -> (String, String) {
     )
 }
 
+/// The statistics graph's pairs of persons named together, and the same
+/// counted from the mentions, as CSV rows sorted by the pair.
+fn co_mention_counts(s: &Server) -> (String, String) {
+    let ask = |q: &str| {
+        let r = http(
+            s,
+            "GET",
+            &format!("/query?query={}", enc(q)),
+            &[("Accept", "text/csv")],
+            b"",
+        );
+        assert_eq!(r.status, 200, "{}", r.body);
+        r.body
+    };
+    (
+        ask("PREFIX fl: <https://w3id.org/frus-ld/vocab#> \
+             SELECT ?a ?b ?n WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> \
+             { ?c a fl:CoMention ; fl:coMentioned ?a , ?b ; fl:coMentionCount ?n } \
+             FILTER(STR(?a) < STR(?b)) } ORDER BY ?a ?b"),
+        ask("PREFIX schema: <http://schema.org/> \
+             SELECT ?a ?b (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d schema:mentions ?a , ?b . \
+             ?a a schema:Person . ?b a schema:Person . FILTER(STR(?a) < STR(?b)) } \
+             GROUP BY ?a ?b ORDER BY ?a ?b"),
+    )
+}
+
 #[test]
 fn statistics_are_recounted_after_loads_and_changes() {
     let tmp = tempfile::tempdir().unwrap();
@@ -415,6 +441,12 @@ fn statistics_are_recounted_after_loads_and_changes() {
         "{abbreviations}"
     );
     assert_eq!(abbreviations.lines().count(), 4, "{abbreviations}");
+    let (pairs, counted) = co_mention_counts(&s);
+    assert_eq!(
+        pairs, counted,
+        "load writes the pairs of persons named together"
+    );
+    assert!(pairs.lines().count() > 3, "{pairs}");
     // the list entry carries the abbreviation as the list prints it
     let q = "SELECT ?entry ?label WHERE { \
              <https://w3id.org/frus-ld/id/term/msp> <https://w3id.org/frus-ld/vocab#frusListEntry> ?e . \
@@ -452,6 +484,9 @@ fn statistics_are_recounted_after_loads_and_changes() {
     );
     assert!(!after.contains("/term/msp,"), "{after}");
     assert_eq!(after.lines().count(), 3, "{after}");
+    let (after, counted) = co_mention_counts(&s);
+    assert_eq!(after, counted, "the pairs follow a deleted graph");
+    assert_ne!(after, pairs);
     // and a SPARQL update that adds a mention of an entity no document names
     let update = format!(
         "INSERT DATA {{ GRAPH <{doc}> {{ <{doc}> <http://schema.org/mentions> \
