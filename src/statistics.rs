@@ -34,8 +34,8 @@ use crate::iri::slug;
 use crate::vocab::{fl, oa, schema};
 use anyhow::{anyhow, Result};
 use oxigraph::model::vocab::rdf;
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::sparql::{QueryResults, QuerySolutionIter, SparqlEvaluator};
 use oxigraph::store::{Store, Transaction};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
@@ -59,59 +59,123 @@ pub fn is_statistics_graph(graph: &NamedNode) -> bool {
 
 /// Recomputes the counts of the statistics graph `graph`, replacing what it
 /// held, in one transaction. Returns the number of entities counted.
+///
+/// The new counts are compared with those the graph holds, and only what
+/// differs is written: after a load of a few documents into a large store,
+/// most counts and pairs are as they were, and rewriting them all (about
+/// 400,000 changes for 50,000 pairs) was most of the recount's time.
 pub fn refresh(store: &Store, graph: &NamedNode) -> Result<usize> {
     // the graph is kept even when no document is left to count, so that
     // the server, which finds it by name, goes on recounting it
     store.insert_named_graph(graph)?;
-    let g = graph.as_str();
-    let update = format!(
-        "CLEAR SILENT GRAPH <{g}> ;
-         INSERT {{ GRAPH <{g}> {{ ?entity <{count}> ?documents }} }}
-         WHERE {{
-           SELECT ?entity (COUNT(DISTINCT ?doc) AS ?documents)
-           WHERE {{ GRAPH ?g {{ ?doc <{mentions}> ?entity }} }}
-           GROUP BY ?entity
-         }} ;
-         INSERT {{ GRAPH <{g}> {{ ?entity <{uses}> ?uses ; <{in_documents}> ?documents }} }}
-         WHERE {{
-           SELECT ?entity (COUNT(?annotation) AS ?uses) (COUNT(DISTINCT ?doc) AS ?documents)
-           WHERE {{
-             GRAPH ?doc {{ ?annotation <{rule}> \"list-abbreviation\" ; <{body}> ?entity }}
-           }}
-           GROUP BY ?entity
-         }}",
-        count = fl("documentCount").as_str(),
-        mentions = schema("mentions").as_str(),
-        uses = fl("abbreviationUseCount").as_str(),
-        in_documents = fl("abbreviationDocumentCount").as_str(),
-        rule = fl("rule").as_str(),
-        body = oa("hasBody").as_str(),
-    );
     let mut t = store
         .start_transaction()
         .map_err(|e| anyhow!("statistics could not be written: {e}"))?;
-    SparqlEvaluator::new()
-        .parse_update(&update)
-        .map_err(|e| anyhow!("statistics update: {e}"))?
-        .on_transaction(&mut t)
-        .execute()
-        .map_err(|e| anyhow!("statistics could not be written: {e}"))?;
-    let pairs = co_mentions(&t)?;
     let graph_name = GraphName::NamedNode(graph.clone());
-    for quad in co_mention_quads(graph, &pairs) {
-        t.insert(&Quad::new(quad.0, quad.1, quad.2, graph_name.clone()));
+    let mut counts: FxHashSet<Quad> = FxHashSet::default();
+    let mut entities = 0;
+    let document_count = fl("documentCount");
+    for row in select(
+        &t,
+        &format!(
+            "SELECT ?entity (COUNT(DISTINCT ?doc) AS ?documents)
+             WHERE {{ GRAPH ?g {{ ?doc <{mentions}> ?entity }} }}
+             GROUP BY ?entity",
+            mentions = schema("mentions").as_str(),
+        ),
+    )? {
+        let row = row.map_err(|e| anyhow!("statistics could not be counted: {e}"))?;
+        if let (Some(entity), Some(n)) = (subject(row.get("entity")), row.get("documents")) {
+            counts.insert(Quad::new(
+                entity,
+                document_count.clone(),
+                n.clone(),
+                graph_name.clone(),
+            ));
+            entities += 1;
+        }
+    }
+    // the bodies of all annotations are read in one pass and joined by
+    // hashing (the LIMIT keeps the planner from looking each one up by its
+    // annotation): on 100,000 documents 5 s instead of 8 to 10
+    let (uses, in_documents) = (fl("abbreviationUseCount"), fl("abbreviationDocumentCount"));
+    for row in select(
+        &t,
+        &format!(
+            "SELECT ?entity (COUNT(?annotation) AS ?uses) (COUNT(DISTINCT ?doc) AS ?documents)
+             WHERE {{
+               GRAPH ?doc {{ ?annotation <{rule}> \"list-abbreviation\" }}
+               {{
+                 SELECT ?annotation ?doc ?entity
+                 WHERE {{ GRAPH ?doc {{ ?annotation <{body}> ?entity }} }}
+                 LIMIT 1000000000000
+               }}
+             }}
+             GROUP BY ?entity",
+            rule = fl("rule").as_str(),
+            body = oa("hasBody").as_str(),
+        ),
+    )? {
+        let row = row.map_err(|e| anyhow!("statistics could not be counted: {e}"))?;
+        if let (Some(entity), Some(u), Some(d)) = (
+            subject(row.get("entity")),
+            row.get("uses"),
+            row.get("documents"),
+        ) {
+            counts.insert(Quad::new(
+                entity.clone(),
+                uses.clone(),
+                u.clone(),
+                graph_name.clone(),
+            ));
+            counts.insert(Quad::new(
+                entity,
+                in_documents.clone(),
+                d.clone(),
+                graph_name.clone(),
+            ));
+        }
+    }
+    let pairs = co_mentions(&t)?;
+    for (s, p, o) in co_mention_quads(graph, &pairs) {
+        counts.insert(Quad::new(s, p, o, graph_name.clone()));
+    }
+    let held: FxHashSet<Quad> = t
+        .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+        .collect::<Result<_, _>>()
+        .map_err(|e| anyhow!("statistics could not be read: {e}"))?;
+    for q in held.difference(&counts) {
+        t.remove(q);
+    }
+    for q in counts.difference(&held) {
+        t.insert(q);
     }
     t.commit()
         .map_err(|e| anyhow!("statistics could not be written: {e}"))?;
-    let count = fl("documentCount");
-    Ok(store
-        .quads_for_pattern(
-            None,
-            Some(count.as_ref()),
-            None,
-            Some(GraphNameRef::NamedNode(graph.as_ref())),
-        )
-        .count())
+    Ok(entities)
+}
+
+/// The solutions of a SELECT query on the transaction's view of the store.
+fn select<'a>(t: &'a Transaction<'_>, query: &str) -> Result<QuerySolutionIter<'a>> {
+    match SparqlEvaluator::new()
+        .parse_query(query)
+        .map_err(|e| anyhow!("statistics query: {e}"))?
+        .on_transaction(t)
+        .execute()
+        .map_err(|e| anyhow!("statistics could not be counted: {e}"))?
+    {
+        QueryResults::Solutions(rows) => Ok(rows),
+        _ => Err(anyhow!("statistics query: not a SELECT")),
+    }
+}
+
+/// A counted entity: an IRI or a blank node.
+fn subject(term: Option<&Term>) -> Option<NamedOrBlankNode> {
+    match term? {
+        Term::NamedNode(n) => Some(n.clone().into()),
+        Term::BlankNode(b) => Some(b.clone().into()),
+        _ => None,
+    }
 }
 
 /// Pairs of persons named in the same documents, each pair (its two IRIs in
@@ -136,15 +200,7 @@ fn co_mentions(t: &Transaction<'_>) -> Result<CoMentions> {
         person = schema("Person").as_str(),
         mentions = schema("mentions").as_str(),
     );
-    let QueryResults::Solutions(rows) = SparqlEvaluator::new()
-        .parse_query(&query)
-        .map_err(|e| anyhow!("co-mention query: {e}"))?
-        .on_transaction(t)
-        .execute()
-        .map_err(|e| anyhow!("co-mentions could not be counted: {e}"))?
-    else {
-        return Err(anyhow!("co-mention query: not a SELECT"));
-    };
+    let rows = select(t, &query)?;
     // persons as small numbers, so that a document's persons are a few
     // integers however long their IRIs
     let mut persons: FxHashMap<String, u32> = FxHashMap::default();
