@@ -321,20 +321,23 @@ fn limits_end_runaway_queries_and_the_server_goes_on() {
     assert!(lines[0].starts_with("POST /query 503"), "{log}");
 }
 
+/// A query's answer through the server, as CSV.
+fn csv_answer(s: &Server, q: &str) -> String {
+    let r = http(
+        s,
+        "GET",
+        &format!("/query?query={}", enc(q)),
+        &[("Accept", "text/csv")],
+        b"",
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.body
+}
+
 /// The statistics graph's counts, and the same counted from the mentions,
 /// as CSV rows sorted by entity.
 fn counts(s: &Server) -> (String, String) {
-    let ask = |q: &str| {
-        let r = http(
-            s,
-            "GET",
-            &format!("/query?query={}", enc(q)),
-            &[("Accept", "text/csv")],
-            b"",
-        );
-        assert_eq!(r.status, 200, "{}", r.body);
-        r.body
-    };
+    let ask = |q: &str| csv_answer(s, q);
     (
         ask(
             "SELECT ?e ?n WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> \
@@ -350,17 +353,7 @@ fn counts(s: &Server) -> (String, String) {
 /// The statistics graph's counts of abbreviations, and the same counted from
 /// the annotations, as CSV rows sorted by entity.
 fn abbreviation_counts(s: &Server) -> (String, String) {
-    let ask = |q: &str| {
-        let r = http(
-            s,
-            "GET",
-            &format!("/query?query={}", enc(q)),
-            &[("Accept", "text/csv")],
-            b"",
-        );
-        assert_eq!(r.status, 200, "{}", r.body);
-        r.body
-    };
+    let ask = |q: &str| csv_answer(s, q);
     (
         ask(
             "PREFIX fl: <https://w3id.org/frus-ld/vocab#> \
@@ -380,17 +373,7 @@ fn abbreviation_counts(s: &Server) -> (String, String) {
 /// The statistics graph's pairs of persons named together, and the same
 /// counted from the mentions, as CSV rows sorted by the pair.
 fn co_mention_counts(s: &Server) -> (String, String) {
-    let ask = |q: &str| {
-        let r = http(
-            s,
-            "GET",
-            &format!("/query?query={}", enc(q)),
-            &[("Accept", "text/csv")],
-            b"",
-        );
-        assert_eq!(r.status, 200, "{}", r.body);
-        r.body
-    };
+    let ask = |q: &str| csv_answer(s, q);
     (
         ask("PREFIX fl: <https://w3id.org/frus-ld/vocab#> \
              SELECT ?a ?b ?n WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> \
@@ -417,16 +400,7 @@ fn statistics_are_recounted_after_loads_and_changes() {
          t_ROK1\tROK\tRepublic of Korea\n",
     )
     .unwrap();
-    let st = tmp.path().join("store");
-    let o = run(bin()
-        .arg("load")
-        .arg(demo("d1.alt.txt"))
-        .arg(demo("d2.alt.txt"))
-        .arg("--store")
-        .arg(&st)
-        .args(["--volume", "frus1959v99", "--terms"])
-        .arg(&terms));
-    assert!(o.status.success(), "{}", stderr(&o));
+    let st = demo_store_with(tmp.path(), &["--terms".as_ref(), terms.as_os_str()]);
     let s = start_server(&st, &["--allow-update"], Some("secret-token-2"));
     let (stored, counted) = counts(&s);
     assert!(stored.lines().count() > 5, "{stored}");
@@ -452,14 +426,7 @@ fn statistics_are_recounted_after_loads_and_changes() {
              <https://w3id.org/frus-ld/id/term/msp> <https://w3id.org/frus-ld/vocab#frusListEntry> ?e . \
              ?e <http://purl.org/dc/terms/identifier> ?entry ; \
              <http://www.w3.org/2000/01/rdf-schema#label> ?label }";
-    let r = http(
-        &s,
-        "GET",
-        &format!("/query?query={}", enc(q)),
-        &[("Accept", "text/csv")],
-        b"",
-    );
-    assert_eq!(r.body, "entry,label\r\nt_MSP1,MSP\r\n");
+    assert_eq!(csv_answer(&s, q), "entry,label\r\nt_MSP1,MSP\r\n");
     // an entity of both documents counts two
     assert!(stored.lines().any(|l| l.ends_with(",2")), "{stored}");
     let auth = ("Authorization", "Bearer secret-token-2");

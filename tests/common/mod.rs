@@ -144,6 +144,11 @@ pub fn corpus_store(dir: &Path, corpus: &Path) -> PathBuf {
 
 /// A store in `dir` loaded with the project's two example documents.
 pub fn demo_store(dir: &Path) -> PathBuf {
+    demo_store_with(dir, &[])
+}
+
+/// [`demo_store`] with more arguments to `load` (`--terms FILE`).
+pub fn demo_store_with(dir: &Path, extra: &[&std::ffi::OsStr]) -> PathBuf {
     let st = dir.join("store");
     let o = run(bin()
         .arg("load")
@@ -151,7 +156,8 @@ pub fn demo_store(dir: &Path) -> PathBuf {
         .arg(demo("d2.alt.txt"))
         .arg("--store")
         .arg(&st)
-        .args(["--volume", "frus1959v99"]));
+        .args(["--volume", "frus1959v99"])
+        .args(extra));
     assert!(o.status.success(), "{}", stderr(&o));
     st
 }
