@@ -17,10 +17,11 @@
 //! than the documents: SPARQL queries group the `schema:mentions` of every
 //! graph by entity (a pass over one index), the annotations found by the
 //! rule `list-abbreviation` by their body, and the mentions of persons by
-//! document, for the pairs. Only the counts that changed are written. On the store of 100,000
-//! generated documents with annotations, loading one unchanged document,
-//! recount included, takes 17 s, against 7 s when the graph held the
-//! documents' counts alone (`docs/benchmarks.md`, section 12).
+//! document, for the pairs. Only the counts that changed are written. On
+//! the store of 100,000 generated documents with annotations, loading one
+//! unchanged document, recount included, takes 17 s, against 7 s when the
+//! graph held the documents' counts alone (`docs/benchmarks.md`, section
+//! 12).
 //!
 //! ```sparql
 //! SELECT ?organization ?name ?documents WHERE {
@@ -84,7 +85,7 @@ pub fn refresh(store: &Store, graph: &NamedNode) -> Result<usize> {
         ),
     )? {
         let row = row.map_err(|e| anyhow!("statistics could not be counted: {e}"))?;
-        if let (Some(entity), Some(n)) = (subject(row.get("entity")), row.get("documents")) {
+        if let (Some(entity), Some(n)) = (entity(row.get("entity")), row.get("documents")) {
             counts.insert(Quad::new(
                 entity,
                 document_count.clone(),
@@ -117,7 +118,7 @@ pub fn refresh(store: &Store, graph: &NamedNode) -> Result<usize> {
     )? {
         let row = row.map_err(|e| anyhow!("statistics could not be counted: {e}"))?;
         if let (Some(entity), Some(u), Some(d)) = (
-            subject(row.get("entity")),
+            entity(row.get("entity")),
             row.get("uses"),
             row.get("documents"),
         ) {
@@ -168,13 +169,9 @@ fn select<'a>(t: &'a Transaction<'_>, query: &str) -> Result<QuerySolutionIter<'
     }
 }
 
-/// A counted entity: an IRI or a blank node.
-fn subject(term: Option<&Term>) -> Option<NamedOrBlankNode> {
-    match term? {
-        Term::NamedNode(n) => Some(n.clone().into()),
-        Term::BlankNode(b) => Some(b.clone().into()),
-        _ => None,
-    }
+/// A counted entity (an IRI or a blank node) from a row's column.
+fn entity(term: Option<&Term>) -> Option<NamedOrBlankNode> {
+    NamedOrBlankNode::try_from(term?.clone()).ok()
 }
 
 /// Pairs of persons named in the same documents, each pair (its two IRIs in
@@ -203,13 +200,14 @@ fn co_mentions(t: &Transaction<'_>) -> Result<CoMentions> {
     // persons as small numbers, so that a document's persons are a few
     // integers however long their IRIs
     let mut persons: FxHashMap<String, u32> = FxHashMap::default();
-    let mut by_document: Vec<Vec<u32>> = Vec::new();
+    let mut counts: FxHashMap<(u32, u32), u64> = FxHashMap::default();
+    let mut ps = Vec::new();
     for row in rows {
         let row = row.map_err(|e| anyhow!("co-mentions could not be counted: {e}"))?;
         let Some(Term::Literal(list)) = row.get("persons") else {
             continue;
         };
-        let mut ps = Vec::new();
+        ps.clear();
         // IRIs hold no spaces
         for iri in list.value().split(' ') {
             let next = u32::try_from(persons.len())?;
@@ -221,12 +219,6 @@ fn co_mentions(t: &Transaction<'_>) -> Result<CoMentions> {
                 }
             });
         }
-        if ps.len() > 1 {
-            by_document.push(ps);
-        }
-    }
-    let mut counts: FxHashMap<(u32, u32), u64> = FxHashMap::default();
-    for mut ps in by_document {
         // a person described or mentioned in several graphs counts once
         ps.sort_unstable();
         ps.dedup();

@@ -337,13 +337,14 @@ fn csv_answer(s: &Server, q: &str) -> String {
 /// The statistics graph's counts, and the same counted from the mentions,
 /// as CSV rows sorted by entity.
 fn counts(s: &Server) -> (String, String) {
-    let ask = |q: &str| csv_answer(s, q);
     (
-        ask(
+        csv_answer(
+            s,
             "SELECT ?e ?n WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> \
              { ?e <https://w3id.org/frus-ld/vocab#documentCount> ?n } } ORDER BY ?e",
         ),
-        ask(
+        csv_answer(
+            s,
             "SELECT ?e (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d <http://schema.org/mentions> ?e } \
              GROUP BY ?e ORDER BY ?e",
         ),
@@ -353,15 +354,16 @@ fn counts(s: &Server) -> (String, String) {
 /// The statistics graph's counts of abbreviations, and the same counted from
 /// the annotations, as CSV rows sorted by entity.
 fn abbreviation_counts(s: &Server) -> (String, String) {
-    let ask = |q: &str| csv_answer(s, q);
     (
-        ask(
+        csv_answer(
+            s,
             "PREFIX fl: <https://w3id.org/frus-ld/vocab#> \
              SELECT ?e ?uses ?documents WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> \
              { ?e fl:abbreviationUseCount ?uses ; fl:abbreviationDocumentCount ?documents } } \
              ORDER BY ?e",
         ),
-        ask(
+        csv_answer(
+            s,
             "PREFIX fl: <https://w3id.org/frus-ld/vocab#> \
              SELECT ?e (COUNT(?a) AS ?uses) (COUNT(DISTINCT ?d) AS ?documents) \
              WHERE { GRAPH ?d { ?a fl:rule \"list-abbreviation\" ; \
@@ -373,16 +375,21 @@ fn abbreviation_counts(s: &Server) -> (String, String) {
 /// The statistics graph's pairs of persons named together, and the same
 /// counted from the mentions, as CSV rows sorted by the pair.
 fn co_mention_counts(s: &Server) -> (String, String) {
-    let ask = |q: &str| csv_answer(s, q);
     (
-        ask("PREFIX fl: <https://w3id.org/frus-ld/vocab#> \
+        csv_answer(
+            s,
+            "PREFIX fl: <https://w3id.org/frus-ld/vocab#> \
              SELECT ?a ?b ?n WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> \
              { ?c a fl:CoMention ; fl:coMentioned ?a , ?b ; fl:coMentionCount ?n } \
-             FILTER(STR(?a) < STR(?b)) } ORDER BY ?a ?b"),
-        ask("PREFIX schema: <http://schema.org/> \
+             FILTER(STR(?a) < STR(?b)) } ORDER BY ?a ?b",
+        ),
+        csv_answer(
+            s,
+            "PREFIX schema: <http://schema.org/> \
              SELECT ?a ?b (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d schema:mentions ?a , ?b . \
              ?a a schema:Person . ?b a schema:Person . FILTER(STR(?a) < STR(?b)) } \
-             GROUP BY ?a ?b ORDER BY ?a ?b"),
+             GROUP BY ?a ?b ORDER BY ?a ?b",
+        ),
     )
 }
 
