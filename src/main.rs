@@ -646,7 +646,10 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
     let files = one_form_each(collect_inputs(&a.inputs)?);
     let path = a.store.clone().unwrap_or_else(store::default_location);
     let st = store::open(&path)?;
-    store::load_reference_data(&st, cx.iris.base())?;
+    let statistics = frus_ld::statistics::statistics_graph(cx.iris.base());
+    // until the counts are made again, the store says they may be stale
+    let counts_were_current = frus_ld::statistics::begin_change(&st, &statistics)?;
+    let reference_added = store::load_reference_data(&st, cx.iris.base())?;
     let (texts, rdf_files): (Vec<PathBuf>, Vec<PathBuf>) = files
         .iter()
         .cloned()
@@ -674,16 +677,26 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
         batch.record(f, r);
     }
     let stats = writer.finish()?;
-    // the counts that aggregate queries read, for the store as it now is
-    let counted =
-        frus_ld::statistics::refresh(&st, &frus_ld::statistics::statistics_graph(cx.iris.base()))?;
+    // the counts that aggregate queries read, for the store as it now is:
+    // made again unless the load wrote nothing into a store whose counts
+    // were current
+    let counted = if counts_were_current
+        && reference_added == 0
+        && stats.graphs_written == 0
+        && stats.quads == 0
+    {
+        frus_ld::statistics::keep_current(&st, &statistics)?;
+        "counts unchanged".to_string()
+    } else {
+        let n = frus_ld::statistics::refresh(&st, &statistics)?;
+        format!("{n} entities counted")
+    };
     let failed = batch.finish()?;
     eprintln!(
-        "{} graphs written, {} unchanged, {} quads written, {} entities counted, in the store at {}",
+        "{} graphs written, {} unchanged, {} quads written, {counted}, in the store at {}",
         stats.graphs_written,
         stats.graphs_unchanged,
         stats.quads,
-        counted,
         path.display()
     );
     if a.optimize {

@@ -13,15 +13,20 @@
 //!   together.
 //!
 //! The counts are recomputed whole, in one transaction, after every `load`
-//! and after every change made through the server, so they are never older
-//! than the documents: SPARQL queries group the `schema:mentions` of every
-//! graph by entity (a pass over one index), the annotations found by the
-//! rule `list-abbreviation` by their body, and the mentions of persons by
+//! that writes anything and after every change made through the server, so
+//! they are never older than the documents. The graph says so itself
+//! (`fl:countsCurrent`): the mark is taken away before a change begins and
+//! written with the counts, so that a load or a change cut off before its
+//! recount leaves counts that the next load makes again, and a load that
+//! writes nothing (the same documents loaded again) need not recount.
+//! SPARQL queries group the `schema:mentions` of every graph by entity (a
+//! pass over one index), the annotations found by the rule
+//! `list-abbreviation` by their body, and the mentions of persons by
 //! document, for the pairs. Only the counts that changed are written. On
 //! the store of 100,000 generated documents with annotations, loading one
-//! unchanged document, recount included, takes 17 s, against 7 s when the
-//! graph held the documents' counts alone (`docs/benchmarks.md`, section
-//! 12).
+//! document whose graph is unchanged takes 16 to 21 s when the counts are
+//! made again and 5 s when they are kept (`docs/benchmarks.md`, sections
+//! 12 and 13).
 //!
 //! ```sparql
 //! SELECT ?organization ?name ?documents WHERE {
@@ -57,8 +62,44 @@ pub fn is_statistics_graph(graph: &NamedNode) -> bool {
         .is_some_and(|base| base.ends_with('/') || base.ends_with('#'))
 }
 
+/// The mark that the counts of the statistics graph `graph` are true to
+/// the store as it is.
+fn current_mark(graph: &NamedNode) -> Quad {
+    Quad::new(
+        graph.clone(),
+        fl("countsCurrent"),
+        Literal::from(true),
+        graph.clone(),
+    )
+}
+
+/// Before a change to the store: takes away the mark that the counts of
+/// the statistics graph `graph` are current, and says whether they were.
+/// Until the counts are made again ([`refresh`]) or the change turns out to
+/// have written nothing ([`keep_current`]), they are known to be stale,
+/// whatever stops the change half way.
+pub fn begin_change(store: &Store, graph: &NamedNode) -> Result<bool> {
+    let mark = current_mark(graph);
+    if !store.contains(&mark)? {
+        return Ok(false);
+    }
+    store
+        .remove(&mark)
+        .map_err(|e| anyhow!("statistics could not be marked as stale: {e}"))?;
+    Ok(true)
+}
+
+/// After a change that wrote nothing, begun when the counts were current:
+/// they still are.
+pub fn keep_current(store: &Store, graph: &NamedNode) -> Result<()> {
+    store
+        .insert(&current_mark(graph))
+        .map_err(|e| anyhow!("statistics could not be marked as current: {e}"))
+}
+
 /// Recomputes the counts of the statistics graph `graph`, replacing what it
-/// held, in one transaction. Returns the number of entities counted.
+/// held, in one transaction, with the mark that they are current. Returns
+/// the number of entities counted.
 ///
 /// The new counts are compared with those the graph holds, and only what
 /// differs is written: after a load of a few documents into a large store,
@@ -73,6 +114,7 @@ pub fn refresh(store: &Store, graph: &NamedNode) -> Result<usize> {
         .map_err(|e| anyhow!("statistics could not be written: {e}"))?;
     let graph_name = GraphName::NamedNode(graph.clone());
     let mut counts: FxHashSet<Quad> = FxHashSet::default();
+    counts.insert(current_mark(graph));
     let mut entities = 0;
     let document_count = fl("documentCount");
     for row in select(

@@ -6,7 +6,7 @@
 
 use anyhow::{anyhow, Context, Result};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphNameRef, NamedNode, Quad};
+use oxigraph::model::{NamedNode, Quad};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -73,23 +73,12 @@ pub fn optimize(store: &Store) -> Result<()> {
     Ok(())
 }
 
-fn replace_graphs(store: &Store, names: &[NamedNode], quads: Vec<Quad>) -> Result<usize> {
-    let mut t = store.start_transaction()?;
-    for n in names {
-        t.clear_graph(GraphNameRef::NamedNode(n.as_ref()))?;
-    }
-    let count = quads.len();
-    for q in &quads {
-        t.insert(q);
-    }
-    t.commit()?;
-    Ok(count)
-}
-
 /// Adds frus-ld's own vocabulary and authority data (as compiled in) to the
 /// shared graph, so that queries can join documents with them. The shared
 /// graph also holds the descriptions the documents repeat, so that a query
-/// over all graphs sees each fact once.
+/// over all graphs sees each fact once. Returns how many of its quads the
+/// store did not hold yet (none when this version of frus-ld loaded them
+/// before), so that a load can tell whether it changed anything.
 pub fn load_reference_data(store: &Store, base: &str) -> Result<usize> {
     let graph = NamedNode::new(format!("{base}graph/shared"))?;
     let mut quads = Vec::new();
@@ -103,7 +92,16 @@ pub fn load_reference_data(store: &Store, base: &str) -> Result<usize> {
             quads.push(Quad::new(t.subject, t.predicate, t.object, graph.clone()));
         }
     }
-    replace_graphs(store, &[], quads)
+    let mut t = store.start_transaction()?;
+    let mut added = 0;
+    for q in &quads {
+        if !t.contains(q)? {
+            t.insert(q);
+            added += 1;
+        }
+    }
+    t.commit()?;
+    Ok(added)
 }
 
 /// The RDF syntax a file name says, if any.

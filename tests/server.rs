@@ -476,6 +476,14 @@ fn statistics_are_recounted_after_loads_and_changes() {
     assert_eq!(r.status, 204, "{}", r.body);
     let (after, counted) = counts(&s);
     assert_eq!(after, counted, "the counts follow an update");
+    // and say so
+    let current = csv_answer(
+        &s,
+        "SELECT ?current WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> \
+         { <https://w3id.org/frus-ld/id/graph/statistics> \
+         <https://w3id.org/frus-ld/vocab#countsCurrent> ?current } }",
+    );
+    assert_eq!(current, "current\r\ntrue\r\n");
     assert!(after.contains("http://example.org/entity/new,1"), "{after}");
     // with every document gone the counts are empty, and they come back
     // with the next document

@@ -87,6 +87,72 @@ fn loading_again_replaces_a_document_graph() {
     assert!(graphs.contains("/graph/statistics"), "{graphs}");
 }
 
+/// The statistics graph's counts of documents, and the same counted from
+/// the mentions.
+const STORED_COUNTS: &str =
+    "SELECT ?e ?n WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> \
+    { ?e <https://w3id.org/frus-ld/vocab#documentCount> ?n } } ORDER BY ?e";
+const COUNTED: &str = "SELECT ?e (COUNT(DISTINCT ?d) AS ?n) \
+    WHERE { ?d <http://schema.org/mentions> ?e } GROUP BY ?e ORDER BY ?e";
+/// Whether the statistics graph says its counts are current.
+const CURRENT: &str = "SELECT ?current WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> \
+    { <https://w3id.org/frus-ld/id/graph/statistics> <https://w3id.org/frus-ld/vocab#countsCurrent> ?current } }";
+
+#[test]
+fn a_load_that_writes_nothing_keeps_the_counts_and_one_cut_off_is_recounted() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = dir.path().join("store");
+    let docs = [demo("d1.alt.txt"), demo("d2.alt.txt")];
+    let first = stderr(&load_with(&st, &docs, &["--quiet"]));
+    assert!(first.contains("entities counted"), "{first}");
+    assert_eq!(query(&st, CURRENT, "csv"), "current\r\ntrue\r\n");
+    let counts = query(&st, STORED_COUNTS, "csv");
+    assert!(counts.lines().count() > 5, "{counts}");
+    assert_eq!(counts, query(&st, COUNTED, "csv"));
+    // the same documents again: nothing written, nothing recounted
+    let again = stderr(&load_with(&st, &docs, &["--quiet"]));
+    assert!(
+        again.contains("0 graphs written, 2 unchanged") && again.contains("counts unchanged"),
+        "{again}"
+    );
+    assert_eq!(query(&st, STORED_COUNTS, "csv"), counts);
+    assert_eq!(query(&st, CURRENT, "csv"), "current\r\ntrue\r\n");
+    // a change cut off before its recount: begun as every load and every
+    // change through the server begins, a mention written, no recount
+    {
+        let store = oxigraph::store::Store::open(&st).unwrap();
+        let graph = frus_ld::statistics::statistics_graph("https://w3id.org/frus-ld/id/");
+        assert!(frus_ld::statistics::begin_change(&store, &graph).unwrap());
+        assert!(!frus_ld::statistics::begin_change(&store, &graph).unwrap());
+        let doc = oxigraph::model::NamedNode::new(
+            "https://history.state.gov/historicaldocuments/frus1959v99/d1",
+        )
+        .unwrap();
+        store
+            .insert(&oxigraph::model::Quad::new(
+                doc.clone(),
+                oxigraph::model::NamedNode::new("http://schema.org/mentions").unwrap(),
+                oxigraph::model::NamedNode::new("http://example.org/entity/new").unwrap(),
+                doc,
+            ))
+            .unwrap();
+    }
+    assert_eq!(query(&st, CURRENT, "csv"), "current\r\n");
+    // the next load writes nothing, but the counts are made again
+    let after = stderr(&load_with(&st, &docs, &["--quiet"]));
+    assert!(
+        after.contains("0 graphs written") && after.contains("entities counted"),
+        "{after}"
+    );
+    let recounted = query(&st, STORED_COUNTS, "csv");
+    assert!(
+        recounted.contains("http://example.org/entity/new,1"),
+        "{recounted}"
+    );
+    assert_eq!(recounted, query(&st, COUNTED, "csv"));
+    assert_eq!(query(&st, CURRENT, "csv"), "current\r\ntrue\r\n");
+}
+
 #[test]
 fn rdf_files_load_as_they_are() {
     let dir = tempfile::tempdir().unwrap();

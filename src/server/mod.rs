@@ -74,6 +74,17 @@ impl State {
     }
 }
 
+/// Before a change: the store's statistics graphs say that their counts
+/// may be stale until [`recount`] makes them again, so that a change whose
+/// recount fails or never comes is recounted by the next `load`.
+fn begin_change(store: &Store) -> Result<(), String> {
+    let graphs = crate::statistics::statistics_graphs(store).map_err(|e| format!("{e:#}"))?;
+    for g in graphs {
+        crate::statistics::begin_change(store, &g).map_err(|e| format!("{e:#}"))?;
+    }
+    Ok(())
+}
+
 /// After a change: the counts of the store's statistics graphs (written by
 /// `load`) are recomputed, so that they stay true to the documents. A
 /// failure is reported, not hidden.
@@ -317,30 +328,34 @@ fn route(rq: &mut Request, store: &Store, config: &Config) -> Reply {
             } else {
                 String::from_utf8_lossy(&body).to_string()
             };
-            match SparqlEvaluator::new().parse_update(&text) {
-                Ok(u) => match u.on_store(store).execute() {
-                    Ok(()) => {
-                        config.state.changed();
-                        match recount(store) {
-                            Ok(()) => Reply {
-                                status: 204,
-                                content_type: "text/plain".into(),
-                                body: Vec::new(),
-                            },
-                            Err(e) => Reply::error(
-                                500,
-                                format!("updated, but the statistics could not be recounted: {e}"),
-                            ),
-                        }
+            let update = match SparqlEvaluator::new().parse_update(&text) {
+                Ok(u) => u,
+                Err(e) => return Reply::error(400, format!("malformed SPARQL update: {e}")),
+            };
+            if let Err(e) = begin_change(store) {
+                return Reply::error(500, format!("not updated: {e}"));
+            }
+            match update.on_store(store).execute() {
+                Ok(()) => {
+                    config.state.changed();
+                    match recount(store) {
+                        Ok(()) => Reply {
+                            status: 204,
+                            content_type: "text/plain".into(),
+                            body: Vec::new(),
+                        },
+                        Err(e) => Reply::error(
+                            500,
+                            format!("updated, but the statistics could not be recounted: {e}"),
+                        ),
                     }
-                    Err(e) => {
-                        // a failed update may have changed part of the store
-                        config.state.changed();
-                        let _ = recount(store);
-                        Reply::error(500, format!("update failed: {e}"))
-                    }
-                },
-                Err(e) => Reply::error(400, format!("malformed SPARQL update: {e}")),
+                }
+                Err(e) => {
+                    // a failed update may have changed part of the store
+                    config.state.changed();
+                    let _ = recount(store);
+                    Reply::error(500, format!("update failed: {e}"))
+                }
             }
         }
         (m, "/store") => graph_store(m, rq, store, &ps, config),
@@ -662,6 +677,9 @@ fn graph_store(
                 Ok(b) => b,
                 Err(r) => return r,
             };
+            if let Err(e) = begin_change(store) {
+                return Reply::error(500, format!("not changed: {e}"));
+            }
             let result = change_graph(store, &method, name, rq, &body);
             config.state.changed();
             if let Err(e) = recount(store) {
