@@ -648,7 +648,7 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
     let st = store::open(&path)?;
     let statistics = frus_ld::statistics::statistics_graph(cx.iris.base());
     // until the counts are made again, the store says they may be stale
-    let counts_were_current = frus_ld::statistics::begin_change(&st, &statistics)?;
+    let current = frus_ld::statistics::begin_change(&st)?;
     let reference_added = store::load_reference_data(&st, cx.iris.base())?;
     let (texts, rdf_files): (Vec<PathBuf>, Vec<PathBuf>) = files
         .iter()
@@ -680,12 +680,12 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
     // the counts that aggregate queries read, for the store as it now is:
     // made again unless the load wrote nothing into a store whose counts
     // were current
-    let counted = if counts_were_current
+    let counted = if current.contains(&statistics)
         && reference_added == 0
         && stats.graphs_written == 0
         && stats.quads == 0
     {
-        frus_ld::statistics::keep_current(&st, &statistics)?;
+        frus_ld::statistics::keep_current(&st, &current)?;
         "counts unchanged".to_string()
     } else {
         let n = frus_ld::statistics::refresh(&st, &statistics)?;

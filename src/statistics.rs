@@ -73,28 +73,35 @@ fn current_mark(graph: &NamedNode) -> Quad {
     )
 }
 
-/// Before a change to the store: takes away the mark that the counts of
-/// the statistics graph `graph` are current, and says whether they were.
-/// Until the counts are made again ([`refresh`]) or the change turns out to
-/// have written nothing ([`keep_current`]), they are known to be stale,
-/// whatever stops the change half way.
-pub fn begin_change(store: &Store, graph: &NamedNode) -> Result<bool> {
-    let mark = current_mark(graph);
-    if !store.contains(&mark)? {
-        return Ok(false);
+/// Before a change to the store: takes away the mark that the counts are
+/// current from every statistics graph the store holds (whatever base it
+/// was minted under), and returns the graphs whose counts were. Until the
+/// counts are made again ([`refresh`]) or the change turns out to have
+/// written nothing ([`keep_current`]), they are known to be stale, whatever
+/// stops the change half way.
+pub fn begin_change(store: &Store) -> Result<Vec<NamedNode>> {
+    let mut current = Vec::new();
+    for graph in statistics_graphs(store)? {
+        let mark = current_mark(&graph);
+        if store.contains(&mark)? {
+            store
+                .remove(&mark)
+                .map_err(|e| anyhow!("statistics could not be marked as stale: {e}"))?;
+            current.push(graph);
+        }
     }
-    store
-        .remove(&mark)
-        .map_err(|e| anyhow!("statistics could not be marked as stale: {e}"))?;
-    Ok(true)
+    Ok(current)
 }
 
-/// After a change that wrote nothing, begun when the counts were current:
-/// they still are.
-pub fn keep_current(store: &Store, graph: &NamedNode) -> Result<()> {
-    store
-        .insert(&current_mark(graph))
-        .map_err(|e| anyhow!("statistics could not be marked as current: {e}"))
+/// After a change that wrote nothing: the graphs whose counts were current
+/// when it began ([`begin_change`]) still are.
+pub fn keep_current(store: &Store, graphs: &[NamedNode]) -> Result<()> {
+    for graph in graphs {
+        store
+            .insert(&current_mark(graph))
+            .map_err(|e| anyhow!("statistics could not be marked as current: {e}"))?;
+    }
+    Ok(())
 }
 
 /// Recomputes the counts of the statistics graph `graph`, replacing what it

@@ -122,8 +122,10 @@ fn a_load_that_writes_nothing_keeps_the_counts_and_one_cut_off_is_recounted() {
     {
         let store = oxigraph::store::Store::open(&st).unwrap();
         let graph = frus_ld::statistics::statistics_graph("https://w3id.org/frus-ld/id/");
-        assert!(frus_ld::statistics::begin_change(&store, &graph).unwrap());
-        assert!(!frus_ld::statistics::begin_change(&store, &graph).unwrap());
+        assert_eq!(frus_ld::statistics::begin_change(&store).unwrap(), [graph]);
+        assert!(frus_ld::statistics::begin_change(&store)
+            .unwrap()
+            .is_empty());
         let doc = oxigraph::model::NamedNode::new(
             "https://history.state.gov/historicaldocuments/frus1959v99/d1",
         )
@@ -151,6 +153,23 @@ fn a_load_that_writes_nothing_keeps_the_counts_and_one_cut_off_is_recounted() {
     );
     assert_eq!(recounted, query(&st, COUNTED, "csv"));
     assert_eq!(query(&st, CURRENT, "csv"), "current\r\ntrue\r\n");
+    // a load under another base recounts its own statistics graph, and
+    // the counts of this one are no longer said to be current
+    let other = stderr(&load_with(
+        &st,
+        &docs[..1],
+        &["--quiet", "--base-iri", "https://example.org/id/"],
+    ));
+    assert!(
+        other.contains("1 graphs written") && other.contains("entities counted"),
+        "{other}"
+    );
+    assert_eq!(query(&st, CURRENT, "csv"), "current\r\n");
+    let other_current = CURRENT.replace(
+        "https://w3id.org/frus-ld/id/graph/",
+        "https://example.org/id/graph/",
+    );
+    assert_eq!(query(&st, &other_current, "csv"), "current\r\ntrue\r\n");
 }
 
 #[test]

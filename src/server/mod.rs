@@ -78,11 +78,9 @@ impl State {
 /// may be stale until [`recount`] makes them again, so that a change whose
 /// recount fails or never comes is recounted by the next `load`.
 fn begin_change(store: &Store) -> Result<(), String> {
-    let graphs = crate::statistics::statistics_graphs(store).map_err(|e| format!("{e:#}"))?;
-    for g in graphs {
-        crate::statistics::begin_change(store, &g).map_err(|e| format!("{e:#}"))?;
-    }
-    Ok(())
+    crate::statistics::begin_change(store)
+        .map(drop)
+        .map_err(|e| format!("{e:#}"))
 }
 
 /// After a change: the counts of the store's statistics graphs (written by
