@@ -79,16 +79,25 @@ fn current_mark(graph: &NamedNode) -> Quad {
 /// counts are made again ([`refresh`]) or the change turns out to have
 /// written nothing ([`keep_current`]), they are known to be stale, whatever
 /// stops the change half way.
+///
+/// The marks are found by their predicate, a look-up in one index: listing
+/// the store's graphs to find the statistics graphs would read every
+/// document's name (about 0.7 s at 100,000 documents) on every change.
 pub fn begin_change(store: &Store) -> Result<Vec<NamedNode>> {
+    let counts_current = fl("countsCurrent");
     let mut current = Vec::new();
-    for graph in statistics_graphs(store)? {
-        let mark = current_mark(&graph);
-        if store.contains(&mark)? {
-            store
-                .remove(&mark)
-                .map_err(|e| anyhow!("statistics could not be marked as stale: {e}"))?;
-            current.push(graph);
+    for q in store.quads_for_pattern(None, Some(counts_current.as_ref()), None, None) {
+        let q = q?;
+        if let GraphName::NamedNode(graph) = &q.graph_name {
+            if is_statistics_graph(graph) && q == current_mark(graph) {
+                current.push(graph.clone());
+            }
         }
+    }
+    for graph in &current {
+        store
+            .remove(&current_mark(graph))
+            .map_err(|e| anyhow!("statistics could not be marked as stale: {e}"))?;
     }
     Ok(current)
 }
