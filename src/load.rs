@@ -4,13 +4,14 @@
 //! Graphs are written in three steps: (1) one transaction clears the graphs
 //! a batch replaces and removes their catalog entries; (2) the bulk loader
 //! takes the batch's quads and writes them into files beside the store;
-//! (3) when the loader has taken enough quads (a *commit*), its files enter
-//! the store all at once, and then one transaction writes the catalog
-//! entries of their graphs. A batch bounds the memory a load holds; a
+//! (3) when the loader has taken enough quads (a *commit*), it takes the
+//! catalog entries of their graphs too, and its files enter the store all
+//! at once: a graph and its entry appear together or not at all (RocksDB
+//! takes in the files of every index in one step). A batch bounds the memory a load holds; a
 //! commit bounds the work an interruption loses, and fewer commits load
 //! faster (each commit waits for RocksDB to take its files in). A load that is
-//! interrupted leaves some graphs without a catalog entry; running it again
-//! replaces them. A graph whose content digest is already in the
+//! interrupted leaves the graphs of its last commit unwritten, or a graph
+//! cleared in step 1 absent; running it again writes them. A graph whose content digest is already in the
 //! catalog is not written again, so loading the same input twice gives the
 //! same store, catalog dates included.
 //!
@@ -34,7 +35,6 @@ use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use oxigraph::store::Store;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
 use std::io::BufReader;
 use std::path::Path;
 
@@ -152,8 +152,8 @@ pub struct BulkWriter<'a> {
     /// and kept up to date: a look-up per document would read a store whose
     /// files multiply as the load goes on.
     digests: rustc_hash::FxHashMap<NamedNode, String>,
-    /// The named graphs the store holds, complete or not (an interrupted
-    /// load leaves graphs without a catalog entry): only these need
+    /// The named graphs the store holds, with a catalog entry or not (a
+    /// graph written through the server has none): only these need
     /// clearing before a graph is written.
     existing: rustc_hash::FxHashSet<NamedNode>,
     stats: LoadStats,
@@ -297,22 +297,30 @@ impl<'a> BulkWriter<'a> {
         Ok(())
     }
 
-    /// Step 3: the loader's quads become visible, then the catalog says
-    /// their graphs are complete.
+    /// Step 3: the loader takes the catalog entries of its graphs, then
+    /// its quads and the entries become visible together.
     pub fn commit(&mut self) -> Result<()> {
         if self.loader.is_none() && self.pending.is_empty() {
             return Ok(());
+        }
+        let graphs = std::mem::take(&mut self.pending);
+        let entries = self.catalog_entries(&graphs);
+        if !entries.is_empty() {
+            self.loader(LOADER_MEGABYTES).load_quads(entries)?;
         }
         if let Some(loader) = self.loader.take() {
             loader
                 .commit()
                 .map_err(|e| anyhow!("bulk load failed: {e}"))?;
         }
-        let graphs = std::mem::take(&mut self.pending);
         self.pending_names.clear();
-        // held from here on, whether or not the catalog records them
         self.existing.extend(graphs.iter().map(|(g, _)| g.clone()));
-        self.record(&graphs)?;
+        for (g, digest) in graphs {
+            if !self.is_store_graph(&g) {
+                self.digests.insert(g, digest);
+                self.stats.graphs_written += 1;
+            }
+        }
         self.stats.quads += std::mem::take(&mut self.pending_quads);
         Ok(())
     }
@@ -368,37 +376,29 @@ impl<'a> BulkWriter<'a> {
         Ok(())
     }
 
-    /// Step 3: one transaction writes the catalog entries.
-    fn record(&mut self, graphs: &[(NamedNode, String)]) -> Result<()> {
-        let mut t = self.store.start_transaction()?;
+    /// The catalog entries of `graphs` (the store's own graphs have none),
+    /// for the loader to take with the graphs.
+    fn catalog_entries(&self, graphs: &[(NamedNode, String)]) -> Vec<Quad> {
         let c = GraphName::NamedNode(self.catalog.clone());
-        let mut written = 0;
+        let mut quads = Vec::with_capacity(4 * graphs.len());
         for (g, digest) in graphs.iter().filter(|(g, _)| !self.is_store_graph(g)) {
             let s = NamedOrBlankNode::from(self.entry(g));
-            t.insert(&Quad::new(
+            quads.push(Quad::new(
                 s.clone(),
                 rdf::TYPE,
                 fl("CatalogEntry"),
                 c.clone(),
             ));
-            t.insert(&Quad::new(s.clone(), fl("entryFor"), g.clone(), c.clone()));
-            t.insert(&Quad::new(
+            quads.push(Quad::new(s.clone(), fl("entryFor"), g.clone(), c.clone()));
+            quads.push(Quad::new(
                 s.clone(),
                 fl("contentDigest"),
                 Literal::new_simple_literal(digest),
                 c.clone(),
             ));
-            t.insert(&Quad::new(s, modified(), self.now.clone(), c.clone()));
-            written += 1;
+            quads.push(Quad::new(s, modified(), self.now.clone(), c.clone()));
         }
-        t.commit()?;
-        for (g, digest) in graphs {
-            if !self.is_store_graph(g) {
-                self.digests.insert(g.clone(), digest.clone());
-            }
-        }
-        self.stats.graphs_written += written;
-        Ok(())
+        quads
     }
 
     /// Streams an RDF file into the bulk loader: quads keep their graphs,
@@ -413,7 +413,11 @@ impl<'a> BulkWriter<'a> {
             .ok_or_else(|| anyhow!("{}: not an RDF file name", path.display()))?;
         let file = std::fs::File::open(path)
             .with_context(|| format!("{}: cannot read", path.display()))?;
-        let mut digests: BTreeMap<NamedNode, GraphDigest> = BTreeMap::new();
+        // the digests of the graphs left, and of the graph being read: a
+        // file's quads come graph after graph, so one comparison a quad
+        // finds its digest
+        let mut digests: rustc_hash::FxHashMap<NamedNode, GraphDigest> = Default::default();
+        let mut current: Option<(NamedNode, GraphDigest)> = None;
         let catalog = self.catalog.clone();
         let mut count = 0usize;
         let parsed = RdfParser::from_format(format)
@@ -428,12 +432,14 @@ impl<'a> BulkWriter<'a> {
                         // the store's own bookkeeping is not taken from files
                         return Ok(None);
                     }
-                    match digests.get_mut(g) {
-                        Some(d) => d.add(&q),
-                        None => {
-                            let mut d = GraphDigest::default();
+                    match &mut current {
+                        Some((c, d)) if c == g => d.add(&q),
+                        _ => {
+                            let mut d = digests.remove(g).unwrap_or_default();
                             d.add(&q);
-                            digests.insert(g.clone(), d);
+                            if let Some((c, d)) = current.replace((g.clone(), d)) {
+                                digests.insert(c, d);
+                            }
                         }
                     }
                 }
@@ -452,8 +458,12 @@ impl<'a> BulkWriter<'a> {
             self.loader = None;
             return Err(e);
         }
-        let graphs: Vec<(NamedNode, String)> =
+        if let Some((c, d)) = current {
+            digests.insert(c, d);
+        }
+        let mut graphs: Vec<(NamedNode, String)> =
             digests.into_iter().map(|(g, d)| (g, d.finish())).collect();
+        graphs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         // a graph whose content is unchanged keeps its catalog date
         let mut changed = Vec::new();
         for (g, d) in graphs {
