@@ -303,7 +303,12 @@ impl<'a> BulkWriter<'a> {
         if self.loader.is_none() && self.pending.is_empty() {
             return Ok(());
         }
-        let graphs = std::mem::take(&mut self.pending);
+        // the store's own graphs (shared, catalog) have no entry, and are
+        // never cleared
+        let graphs: Vec<(NamedNode, String)> = std::mem::take(&mut self.pending)
+            .into_iter()
+            .filter(|(g, _)| !self.is_store_graph(g))
+            .collect();
         let entries = self.catalog_entries(&graphs);
         if !entries.is_empty() {
             self.loader(LOADER_MEGABYTES).load_quads(entries)?;
@@ -314,12 +319,10 @@ impl<'a> BulkWriter<'a> {
                 .map_err(|e| anyhow!("bulk load failed: {e}"))?;
         }
         self.pending_names.clear();
-        self.existing.extend(graphs.iter().map(|(g, _)| g.clone()));
+        self.stats.graphs_written += graphs.len();
         for (g, digest) in graphs {
-            if !self.is_store_graph(&g) {
-                self.digests.insert(g, digest);
-                self.stats.graphs_written += 1;
-            }
+            self.existing.insert(g.clone());
+            self.digests.insert(g, digest);
         }
         self.stats.quads += std::mem::take(&mut self.pending_quads);
         Ok(())
@@ -376,12 +379,11 @@ impl<'a> BulkWriter<'a> {
         Ok(())
     }
 
-    /// The catalog entries of `graphs` (the store's own graphs have none),
-    /// for the loader to take with the graphs.
+    /// The catalog entries of `graphs`, for the loader to take with them.
     fn catalog_entries(&self, graphs: &[(NamedNode, String)]) -> Vec<Quad> {
         let c = GraphName::NamedNode(self.catalog.clone());
         let mut quads = Vec::with_capacity(4 * graphs.len());
-        for (g, digest) in graphs.iter().filter(|(g, _)| !self.is_store_graph(g)) {
+        for (g, digest) in graphs {
             let s = NamedOrBlankNode::from(self.entry(g));
             quads.push(Quad::new(
                 s.clone(),
