@@ -648,7 +648,7 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
     let st = store::open(&path)?;
     let statistics = frus_ld::statistics::statistics_graph(cx.iris.base());
     // until the counts are made again, the store says they may be stale
-    let current = frus_ld::statistics::begin_change(&st)?;
+    let change = frus_ld::statistics::Change::begin(&st)?;
     let reference_added = store::load_reference_data(&st, cx.iris.base())?;
     let (texts, rdf_files): (Vec<PathBuf>, Vec<PathBuf>) = files
         .iter()
@@ -676,20 +676,35 @@ fn load(a: LoadArgs) -> Result<ExitCode> {
         let r = store::file_graph(f, cx.iris.base()).and_then(|g| writer.load_file(f, g));
         batch.record(f, r);
     }
-    let stats = writer.finish()?;
+    let loaded = writer.finish()?;
+    let stats = loaded.stats;
     // the counts that aggregate queries read, for the store as it now is:
-    // made again unless the load wrote nothing into a store whose counts
-    // were current
-    let counted = if current.contains(&statistics)
+    // kept when the load wrote nothing into a store whose counts were
+    // current; brought up to date from the graphs it touched when they are
+    // a thirtieth of the catalog or less; otherwise made again. (At 100,000
+    // documents, bringing the counts up to date took about 3.6 ms a graph
+    // touched and counting everything again about 12.5 s: they meet near
+    // 3,500 graphs.)
+    let counted = if change.current().contains(&statistics)
         && reference_added == 0
         && stats.graphs_written == 0
         && stats.quads == 0
     {
-        frus_ld::statistics::keep_current(&st, &current)?;
+        change.keep()?;
         "counts unchanged".to_string()
     } else {
-        let n = frus_ld::statistics::refresh(&st, &statistics)?;
-        format!("{n} entities counted")
+        let touched = (reference_added == 0 && loaded.touched.len() * 30 <= loaded.graphs)
+            .then_some(loaded.touched.as_slice());
+        let counted = change.update(&statistics, touched)?;
+        if counted.from_touched {
+            format!(
+                "{} entities counted (from the {} graphs touched)",
+                counted.entities,
+                loaded.touched.len()
+            )
+        } else {
+            format!("{} entities counted", counted.entities)
+        }
     };
     let failed = batch.finish()?;
     eprintln!(

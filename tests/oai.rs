@@ -204,26 +204,20 @@ impl<'a> Client<'a> {
 
 /// The documents in a store: graphs whose document is a message.
 fn documents(store: &Path) -> Vec<String> {
-    let o = run(bin()
-        .args([
-            "query",
-            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a <http://schema.org/Message> } } ORDER BY ?g",
-            "--format",
-            "tsv",
-        ])
-        .arg("--store")
-        .arg(store));
-    assert!(o.status.success(), "{}", stderr(&o));
-    stdout(&o)
-        .lines()
-        .skip(1)
-        .map(|l| {
-            l.trim()
-                .trim_start_matches('<')
-                .trim_end_matches('>')
-                .to_string()
-        })
-        .collect()
+    query(
+        store,
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a <http://schema.org/Message> } } ORDER BY ?g",
+        "tsv",
+    )
+    .lines()
+    .skip(1)
+    .map(|l| {
+        l.trim()
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .to_string()
+    })
+    .collect()
 }
 
 /// The corpus store when the shared corpus is there, else the demo store,

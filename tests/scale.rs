@@ -89,37 +89,39 @@ fn add_a_sentence(doc: &Path) {
 
 /// All quads of a store but the catalog's, sorted: what the documents say.
 fn content(store: &Path) -> String {
-    let o = run(bin()
-        .args([
-            "query",
-            "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <https://w3id.org/frus-ld/id/graph/catalog>) }",
-            "--format",
-            "tsv",
-        ])
-        .arg("--store")
-        .arg(store));
-    assert!(o.status.success(), "{}", stderr(&o));
-    let mut lines: Vec<String> = stdout(&o).lines().skip(1).map(str::to_string).collect();
+    let answer = query(
+        store,
+        "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <https://w3id.org/frus-ld/id/graph/catalog>) }",
+        "tsv",
+    );
+    let mut lines: Vec<String> = answer.lines().skip(1).map(str::to_string).collect();
     lines.sort();
     lines.join("\n")
 }
 
+/// The statistics graph's quads, sorted.
+fn statistics(store: &Path) -> String {
+    query(
+        store,
+        "SELECT ?s ?p ?o WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> { ?s ?p ?o } } ORDER BY ?s ?p ?o",
+        "tsv",
+    )
+}
+
 /// The catalog: graph, digest, date, sorted.
 fn catalog(store: &Path) -> Vec<String> {
-    let o = run(bin()
-        .args([
-            "query",
-            "PREFIX fl: <https://w3id.org/frus-ld/vocab#>
-             SELECT ?g ?digest ?modified WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/catalog> {
-               ?e fl:entryFor ?g ; fl:contentDigest ?digest ; <http://purl.org/dc/terms/modified> ?modified } }
-             ORDER BY ?g",
-            "--format",
-            "csv",
-        ])
-        .arg("--store")
-        .arg(store));
-    assert!(o.status.success(), "{}", stderr(&o));
-    stdout(&o).lines().skip(1).map(str::to_string).collect()
+    query(
+        store,
+        "PREFIX fl: <https://w3id.org/frus-ld/vocab#>
+         SELECT ?g ?digest ?modified WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/catalog> {
+           ?e fl:entryFor ?g ; fl:contentDigest ?digest ; <http://purl.org/dc/terms/modified> ?modified } }
+         ORDER BY ?g",
+        "csv",
+    )
+    .lines()
+    .skip(1)
+    .map(str::to_string)
+    .collect()
 }
 
 #[test]
@@ -239,25 +241,26 @@ fn the_generator_is_deterministic_and_its_documents_read_in_both_forms() {
 fn loading_twice_gives_the_same_store_and_a_changed_document_gets_a_new_date() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
-    generate(&corpus, 40, 3, 20);
+    // enough documents that one changed is counted from what it touched
+    generate(&corpus, 60, 3, 20);
     let st = tmp.path().join("store");
     // small batches: many bulk loads
     let o = load(&st, &corpus, &["--batch-quads", "5000"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("40 graphs written, 0 unchanged"),
+        stderr(&o).contains("60 graphs written, 0 unchanged"),
         "{}",
         stderr(&o)
     );
     let (first, cat) = (content(&st), catalog(&st));
-    assert_eq!(cat.len(), 40);
+    assert_eq!(cat.len(), 60);
     assert!(cat.iter().all(|l| l.contains(",sha256:")), "{cat:?}");
 
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let o = load(&st, &corpus, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("0 graphs written, 40 unchanged"),
+        stderr(&o).contains("0 graphs written, 60 unchanged"),
         "{}",
         stderr(&o)
     );
@@ -269,10 +272,25 @@ fn loading_twice_gives_the_same_store_and_a_changed_document_gets_a_new_date() {
     let o = load(&st, &corpus, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("1 graphs written, 39 unchanged"),
+        stderr(&o).contains("1 graphs written, 59 unchanged"),
         "{}",
         stderr(&o)
     );
+    // its counts are brought up to date from it (and the shared graph),
+    // and are those of a store that the changed corpus is loaded into
+    // afresh, where everything is counted
+    assert!(
+        stderr(&o).contains("entities counted (from the 2 graphs touched)"),
+        "{}",
+        stderr(&o)
+    );
+    let fresh = tmp.path().join("fresh");
+    let o = load(&fresh, &corpus, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("graphs touched"), "{}", stderr(&o));
+    let counts = statistics(&st);
+    assert!(counts.contains("coMentionCount"), "{counts}");
+    assert_eq!(counts, statistics(&fresh));
     let after = catalog(&st);
     let changed: Vec<_> = after.iter().filter(|l| !cat.contains(l)).collect();
     assert_eq!(changed.len(), 1, "{changed:?}");

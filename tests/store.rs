@@ -30,15 +30,6 @@ fn load_with(
     o
 }
 
-fn query(store: &std::path::Path, q: &str, format: &str) -> String {
-    let o = run(bin()
-        .args(["query", q, "--format", format])
-        .arg("--store")
-        .arg(store));
-    assert!(o.status.success(), "{}", stderr(&o));
-    stdout(&o)
-}
-
 #[test]
 fn who_wrote_to_whom_and_when() {
     let dir = tempfile::tempdir().unwrap();

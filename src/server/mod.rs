@@ -9,6 +9,7 @@
 mod oai;
 mod page;
 
+use crate::statistics::Change;
 use crate::store::union_default_graph;
 use anyhow::{anyhow, Context, Result};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
@@ -57,6 +58,10 @@ pub struct Config {
 pub struct State {
     changes: std::sync::atomic::AtomicU64,
     catalog: std::sync::Mutex<Option<(u64, Arc<oai::Catalog>)>>,
+    /// Held by each change with its recount: a recount adds to the counts
+    /// what its change did, which another change at the same time would
+    /// make wrong.
+    writing: std::sync::Mutex<()>,
 }
 
 impl std::fmt::Debug for State {
@@ -77,19 +82,26 @@ impl State {
 /// Before a change: the store's statistics graphs say that their counts
 /// may be stale until [`recount`] makes them again, so that a change whose
 /// recount fails or never comes is recounted by the next `load`.
-fn begin_change(store: &Store) -> Result<(), String> {
-    crate::statistics::begin_change(store)
-        .map(drop)
-        .map_err(|e| format!("{e:#}"))
+fn begin_change(store: &Store) -> Result<Change<'_>, String> {
+    Change::begin(store).map_err(|e| format!("{e:#}"))
 }
 
 /// After a change: the counts of the store's statistics graphs (written by
-/// `load`) are recomputed, so that they stay true to the documents. A
-/// failure is reported, not hidden.
-fn recount(store: &Store) -> Result<(), String> {
-    let graphs = crate::statistics::statistics_graphs(store).map_err(|e| format!("{e:#}"))?;
+/// `load`) are brought up to date, from the named graphs the change
+/// `touched` when they are known, so that they stay true to the documents.
+/// A failure is reported, not hidden.
+///
+/// The graphs are those whose counts were current before the change, found
+/// by their marks; only when there are none is every graph of the store
+/// listed to find them (about 0.7 s at 100,000 documents).
+fn recount(change: Change<'_>, store: &Store, touched: Option<&[NamedNode]>) -> Result<(), String> {
+    let graphs = if change.current().is_empty() {
+        crate::statistics::statistics_graphs(store).map_err(|e| format!("{e:#}"))?
+    } else {
+        change.current().to_vec()
+    };
     for g in graphs {
-        crate::statistics::refresh(store, &g).map_err(|e| format!("{e:#}"))?;
+        change.update(&g, touched).map_err(|e| format!("{e:#}"))?;
     }
     Ok(())
 }
@@ -330,13 +342,16 @@ fn route(rq: &mut Request, store: &Store, config: &Config) -> Reply {
                 Ok(u) => u,
                 Err(e) => return Reply::error(400, format!("malformed SPARQL update: {e}")),
             };
-            if let Err(e) = begin_change(store) {
-                return Reply::error(500, format!("not updated: {e}"));
-            }
+            let _writing = config.state.writing.lock();
+            let change = match begin_change(store) {
+                Ok(c) => c,
+                Err(e) => return Reply::error(500, format!("not updated: {e}")),
+            };
             match update.on_store(store).execute() {
                 Ok(()) => {
                     config.state.changed();
-                    match recount(store) {
+                    // an update may write to any graph: counted again
+                    match recount(change, store, None) {
                         Ok(()) => Reply {
                             status: 204,
                             content_type: "text/plain".into(),
@@ -351,7 +366,7 @@ fn route(rq: &mut Request, store: &Store, config: &Config) -> Reply {
                 Err(e) => {
                     // a failed update may have changed part of the store
                     config.state.changed();
-                    let _ = recount(store);
+                    let _ = recount(change, store, None);
                     Reply::error(500, format!("update failed: {e}"))
                 }
             }
@@ -675,12 +690,20 @@ fn graph_store(
                 Ok(b) => b,
                 Err(r) => return r,
             };
-            if let Err(e) = begin_change(store) {
-                return Reply::error(500, format!("not changed: {e}"));
-            }
+            let _writing = config.state.writing.lock();
+            let change = match begin_change(store) {
+                Ok(c) => c,
+                Err(e) => return Reply::error(500, format!("not changed: {e}")),
+            };
             let result = change_graph(store, &method, name, rq, &body);
             config.state.changed();
-            if let Err(e) = recount(store) {
+            // only the named graph can have changed (the default graph holds
+            // nothing that is counted)
+            let touched: Vec<NamedNode> = match name {
+                GraphNameRef::NamedNode(n) => vec![n.into_owned()],
+                _ => Vec::new(),
+            };
+            if let Err(e) = recount(change, store, Some(&touched)) {
                 return Reply::error(
                     500,
                     format!("changed, but the statistics could not be recounted: {e}"),

@@ -41,6 +41,17 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).to_string()
 }
 
+/// Asks a store a SPARQL query through `frus-ld query`; the answer in
+/// `format`, panicking with stderr on failure.
+pub fn query(store: &Path, q: &str, format: &str) -> String {
+    let o = run(bin()
+        .args(["query", q, "--format", format])
+        .arg("--store")
+        .arg(store));
+    assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o)
+}
+
 /// Converts a file and returns its standard output; panics with stderr on failure.
 pub fn convert(file: &Path, to: &str, extra: &[&str]) -> String {
     let o = run(bin()
