@@ -337,7 +337,7 @@ impl Typed<'_, '_> {
             Some(person.as_ref().into()),
             None,
         ) {
-            if q?.graph_name.is_named_node() {
+            if !q?.graph_name.is_default_graph() {
                 typed = true;
                 break;
             }
@@ -364,7 +364,7 @@ impl Contribution {
             let mut entities: FxHashSet<NamedOrBlankNode> = FxHashSet::default();
             for q in view.quads_for_pattern(Some(d.as_ref()), Some(mentions.as_ref()), None, None) {
                 let q = q?;
-                if q.graph_name.is_named_node() {
+                if !q.graph_name.is_default_graph() {
                     if let Some(e) = entity(Some(&q.object)) {
                         entities.insert(e);
                     }
@@ -473,7 +473,7 @@ fn update_incrementally(
                     None,
                 ) {
                     let q = q.map_err(read)?;
-                    if q.graph_name.is_named_node() {
+                    if !q.graph_name.is_default_graph() {
                         docs.insert(q.subject);
                     }
                 }
