@@ -36,7 +36,7 @@ use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term,
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-use oxigraph::store::Store;
+use oxigraph::store::{Store, Transaction};
 use sha2::{Digest, Sha256};
 use std::io::BufReader;
 use std::path::Path;
@@ -138,6 +138,56 @@ fn modified() -> NamedNode {
     dcterms("modified")
 }
 
+/// The time now, as the catalog records when a graph's content changed.
+fn now() -> Literal {
+    let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    Literal::new_typed_literal(now, xsd::DATE_TIME)
+}
+
+/// In a transaction that changes `graph` other than by a load (through the
+/// server): its catalog entries, in whatever catalog graph, lose their
+/// digest, so that the next load of its document writes it again rather
+/// than take it for unchanged, and record that its content changed now
+/// (the datestamp of its OAI-PMH record); when the graph is removed, they
+/// are removed with it.
+pub fn graph_changed_outside_a_load(
+    t: &mut Transaction<'_>,
+    graph: &NamedNode,
+    removed: bool,
+) -> Result<()> {
+    let entries: Vec<Quad> = t
+        .quads_for_pattern(
+            None,
+            Some(fl("entryFor").as_ref()),
+            Some(graph.as_ref().into()),
+            None,
+        )
+        .collect::<Result<_, _>>()?;
+    let (digest, modified) = (fl("contentDigest"), modified());
+    for e in entries {
+        let held: Vec<Quad> = t
+            .quads_for_pattern(
+                Some(e.subject.as_ref()),
+                None,
+                None,
+                Some(e.graph_name.as_ref()),
+            )
+            .collect::<Result<_, _>>()?;
+        for q in held
+            .iter()
+            .filter(|q| removed || q.predicate == digest || q.predicate == modified)
+        {
+            t.remove(q);
+        }
+        if !removed {
+            t.insert(QuadRef::new(&e.subject, &modified, &now(), &e.graph_name));
+        }
+    }
+    Ok(())
+}
+
 /// Writes graphs into a store in bounded batches through the bulk loader.
 pub struct BulkWriter<'a> {
     store: &'a Store,
@@ -199,16 +249,13 @@ impl<'a> BulkWriter<'a> {
         max_quads: usize,
         commit_quads: usize,
     ) -> Result<BulkWriter<'a>> {
-        let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
-            .format("%Y-%m-%dT%H:%M:%SZ")
-            .to_string();
         let catalog = catalog_graph(base);
         Ok(BulkWriter {
             store,
             base: base.to_string(),
             catalog,
             shared: shared_graph(base),
-            now: Literal::new_typed_literal(now, xsd::DATE_TIME),
+            now: now(),
             max_quads: max_quads.max(1),
             commit_quads: commit_quads.max(1),
             graphs: Vec::new(),

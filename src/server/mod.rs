@@ -739,7 +739,10 @@ fn change_graph(
             return Ok(404);
         }
         match name {
-            GraphNameRef::NamedNode(n) => t.remove_named_graph(n)?,
+            GraphNameRef::NamedNode(n) => {
+                t.remove_named_graph(n)?;
+                crate::load::graph_changed_outside_a_load(&mut t, &n.into_owned(), true)?;
+            }
             _ => t.clear_graph(name)?,
         }
         t.commit()?;
@@ -754,6 +757,7 @@ fn change_graph(
     }
     if let GraphNameRef::NamedNode(n) = name {
         t.insert_named_graph(n);
+        crate::load::graph_changed_outside_a_load(&mut t, &n.into_owned(), false)?;
     }
     for triple in RdfParser::from_format(format).for_slice(body) {
         let q = triple.context("invalid RDF in the request body")?;
