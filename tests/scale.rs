@@ -108,22 +108,6 @@ fn statistics(store: &Path) -> String {
     )
 }
 
-/// The catalog: graph, digest, date, sorted.
-fn catalog(store: &Path) -> Vec<String> {
-    query(
-        store,
-        "PREFIX fl: <https://w3id.org/frus-ld/vocab#>
-         SELECT ?g ?digest ?modified WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/catalog> {
-           ?e fl:entryFor ?g ; fl:contentDigest ?digest ; <http://purl.org/dc/terms/modified> ?modified } }
-         ORDER BY ?g",
-        "csv",
-    )
-    .lines()
-    .skip(1)
-    .map(str::to_string)
-    .collect()
-}
-
 #[test]
 fn the_generator_is_deterministic_and_its_documents_read_in_both_forms() {
     let tmp = tempfile::tempdir().unwrap();

@@ -514,28 +514,11 @@ fn statistics_are_recounted_after_loads_and_changes() {
     assert!(after.contains("http://example.org/entity/new,1"), "{after}");
 }
 
-/// The catalog's rows (graph, digest if any, date), sorted by graph.
-fn catalog_rows(store: &std::path::Path) -> Vec<String> {
-    query(
-        store,
-        "PREFIX fl: <https://w3id.org/frus-ld/vocab#>
-         SELECT ?g ?digest ?modified WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/catalog> {
-           ?e fl:entryFor ?g ; <http://purl.org/dc/terms/modified> ?modified
-           OPTIONAL { ?e fl:contentDigest ?digest } } }
-         ORDER BY ?g",
-        "csv",
-    )
-    .lines()
-    .skip(1)
-    .map(str::to_string)
-    .collect()
-}
-
 #[test]
 fn a_graph_changed_through_the_server_is_written_again_by_the_next_load() {
     let tmp = tempfile::tempdir().unwrap();
     let st = demo_store(tmp.path());
-    let before = catalog_rows(&st);
+    let before = catalog(&st);
     assert_eq!(before.len(), 2, "{before:?}");
     assert!(before.iter().all(|r| r.contains(",sha256:")), "{before:?}");
     let d1 = "https://history.state.gov/historicaldocuments/frus1959v99/d1";
@@ -564,19 +547,12 @@ fn a_graph_changed_through_the_server_is_written_again_by_the_next_load() {
     }
     // d1's entry has lost its digest and has a new date (its record's
     // datestamp); d2's entry went with its graph
-    let after = catalog_rows(&st);
+    let after = catalog(&st);
     assert_eq!(after.len(), 1, "{after:?}");
     assert!(after[0].starts_with(&format!("{d1},,")), "{after:?}");
     assert!(!before.contains(&after[0]), "{after:?}");
     // the next load takes neither for unchanged
-    let o = run(bin()
-        .arg("load")
-        .arg(demo("d1.alt.txt"))
-        .arg(demo("d2.alt.txt"))
-        .arg("--store")
-        .arg(&st)
-        .args(["--volume", "frus1959v99", "--quiet"]));
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = load_demo(&st, &["--quiet".as_ref()]);
     assert!(
         stderr(&o).contains("2 graphs written, 0 unchanged"),
         "{}",
@@ -588,5 +564,5 @@ fn a_graph_changed_through_the_server_is_written_again_by_the_next_load() {
         "csv",
     );
     assert!(by_hand.contains("false"), "{by_hand}");
-    assert!(catalog_rows(&st).iter().all(|r| r.contains(",sha256:")));
+    assert!(catalog(&st).iter().all(|r| r.contains(",sha256:")));
 }

@@ -158,18 +158,43 @@ pub fn demo_store(dir: &Path) -> PathBuf {
     demo_store_with(dir, &[])
 }
 
-/// [`demo_store`] with more arguments to `load` (`--terms FILE`).
-pub fn demo_store_with(dir: &Path, extra: &[&std::ffi::OsStr]) -> PathBuf {
-    let st = dir.join("store");
+/// Loads the two example documents into the store `st` (volume
+/// `frus1959v99`), which must succeed; what `load` printed.
+pub fn load_demo(st: &Path, extra: &[&std::ffi::OsStr]) -> Output {
     let o = run(bin()
         .arg("load")
         .arg(demo("d1.alt.txt"))
         .arg(demo("d2.alt.txt"))
         .arg("--store")
-        .arg(&st)
+        .arg(st)
         .args(["--volume", "frus1959v99"])
         .args(extra));
     assert!(o.status.success(), "{}", stderr(&o));
+    o
+}
+
+/// The store's catalog, a row a graph: graph, digest (empty when the entry
+/// has none), date; sorted by graph.
+pub fn catalog(store: &Path) -> Vec<String> {
+    query(
+        store,
+        "PREFIX fl: <https://w3id.org/frus-ld/vocab#>
+         SELECT ?g ?digest ?modified WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/catalog> {
+           ?e fl:entryFor ?g ; <http://purl.org/dc/terms/modified> ?modified
+           OPTIONAL { ?e fl:contentDigest ?digest } } }
+         ORDER BY ?g",
+        "csv",
+    )
+    .lines()
+    .skip(1)
+    .map(str::to_string)
+    .collect()
+}
+
+/// [`demo_store`] with more arguments to `load` (`--terms FILE`).
+pub fn demo_store_with(dir: &Path, extra: &[&std::ffi::OsStr]) -> PathBuf {
+    let st = dir.join("store");
+    load_demo(&st, extra);
     st
 }
 
