@@ -146,43 +146,59 @@ fn now() -> Literal {
     Literal::new_typed_literal(now, xsd::DATE_TIME)
 }
 
-/// In a transaction that changes `graph` other than by a load (through the
-/// server): its catalog entries, in whatever catalog graph, lose their
-/// digest, so that the next load of its document writes it again rather
-/// than take it for unchanged, and record that its content changed now
-/// (the datestamp of its OAI-PMH record); when the graph is removed, they
-/// are removed with it.
-pub fn graph_changed_outside_a_load(
+/// The quads of every catalog entry that names `graph`, in the catalog
+/// graph `catalog`, or in any (the server knows no base).
+fn catalog_entries_of(
+    t: &Transaction<'_>,
+    graph: &NamedNode,
+    catalog: Option<&NamedNode>,
+) -> Result<Vec<Quad>> {
+    let mut quads = Vec::new();
+    for e in t.quads_for_pattern(
+        None,
+        Some(fl("entryFor").as_ref()),
+        Some(graph.as_ref().into()),
+        catalog.map(|c| GraphNameRef::NamedNode(c.as_ref())),
+    ) {
+        let e = e?;
+        for q in t.quads_for_pattern(
+            Some(e.subject.as_ref()),
+            None,
+            None,
+            Some(e.graph_name.as_ref()),
+        ) {
+            quads.push(q?);
+        }
+    }
+    Ok(quads)
+}
+
+/// In a transaction that removes or replaces `graph`: its catalog entries
+/// (in the catalog graph `catalog`, or in any) go with it.
+pub fn remove_catalog_entries(
     t: &mut Transaction<'_>,
     graph: &NamedNode,
-    removed: bool,
+    catalog: Option<&NamedNode>,
 ) -> Result<()> {
-    let entries: Vec<Quad> = t
-        .quads_for_pattern(
-            None,
-            Some(fl("entryFor").as_ref()),
-            Some(graph.as_ref().into()),
-            None,
-        )
-        .collect::<Result<_, _>>()?;
-    let (digest, modified) = (fl("contentDigest"), modified());
-    for e in entries {
-        let held: Vec<Quad> = t
-            .quads_for_pattern(
-                Some(e.subject.as_ref()),
-                None,
-                None,
-                Some(e.graph_name.as_ref()),
-            )
-            .collect::<Result<_, _>>()?;
-        for q in held
-            .iter()
-            .filter(|q| removed || q.predicate == digest || q.predicate == modified)
-        {
-            t.remove(q);
-        }
-        if !removed {
-            t.insert(QuadRef::new(&e.subject, &modified, &now(), &e.graph_name));
+    for q in catalog_entries_of(t, graph, catalog)? {
+        t.remove(&q);
+    }
+    Ok(())
+}
+
+/// In a transaction that changes `graph` other than by a load (through the
+/// server): its catalog entries lose their digest, so that the next load of
+/// its document writes it again rather than take it for unchanged, and
+/// record that its content changed now (the datestamp of its OAI-PMH
+/// record).
+pub fn catalog_entries_changed(t: &mut Transaction<'_>, graph: &NamedNode) -> Result<()> {
+    let (entry_for, digest, modified) = (fl("entryFor"), fl("contentDigest"), modified());
+    let now = now();
+    for q in catalog_entries_of(t, graph, None)? {
+        if q.predicate == digest || q.predicate == modified {
+            t.remove(&q);
+        } else if q.predicate == entry_for {
+            t.insert(QuadRef::new(&q.subject, &modified, &now, &q.graph_name));
         }
     }
     Ok(())
@@ -528,18 +544,7 @@ impl<'a> BulkWriter<'a> {
         let mut t = self.store.start_transaction()?;
         for g in &stale {
             t.clear_graph(GraphNameRef::NamedNode(g.as_ref()))?;
-            let entry = self.entry(g);
-            let old: Vec<Quad> = t
-                .quads_for_pattern(
-                    Some(entry.as_ref().into()),
-                    None,
-                    None,
-                    Some(self.catalog.as_ref().into()),
-                )
-                .collect::<Result<_, _>>()?;
-            for q in &old {
-                t.remove(q);
-            }
+            remove_catalog_entries(&mut t, g, Some(&self.catalog))?;
         }
         t.commit()?;
         for g in stale {

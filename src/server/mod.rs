@@ -741,7 +741,7 @@ fn change_graph(
         match name {
             GraphNameRef::NamedNode(n) => {
                 t.remove_named_graph(n)?;
-                crate::load::graph_changed_outside_a_load(&mut t, &n.into_owned(), true)?;
+                crate::load::remove_catalog_entries(&mut t, &n.into_owned(), None)?;
             }
             _ => t.clear_graph(name)?,
         }
@@ -757,7 +757,7 @@ fn change_graph(
     }
     if let GraphNameRef::NamedNode(n) = name {
         t.insert_named_graph(n);
-        crate::load::graph_changed_outside_a_load(&mut t, &n.into_owned(), false)?;
+        crate::load::catalog_entries_changed(&mut t, &n.into_owned())?;
     }
     for triple in RdfParser::from_format(format).for_slice(body) {
         let q = triple.context("invalid RDF in the request body")?;
