@@ -87,6 +87,7 @@ fn every_output_conforms_and_a_broken_graph_does_not() {
     assert!(!ok, "{report}");
     assert!(report.contains("Conforms: False"), "{report}");
     assert!(report.contains("What a footnote cites"), "{report}");
+    assert!(report.contains("schema:contentLocation names"), "{report}");
     // and so is real output with a mention's quote removed
     let d = std::fs::read_to_string(&files[3]).unwrap();
     let broken: String = d

@@ -279,6 +279,30 @@ fn authority_data_joins_documents_and_facts_are_seen_once() {
     let q = "PREFIX schema: <http://schema.org/>
         SELECT ?lat WHERE { ?d schema:locationCreated ?p . ?p schema:latitude ?lat }";
     assert_eq!(query(&st, q, "csv").lines().count(), 2);
+    // the places the letter mentions are its schema:contentLocation, and
+    // nothing else is
+    let places = |q: &str| -> Vec<String> {
+        let mut rows: Vec<String> = query(&st, q, "csv")
+            .lines()
+            .skip(1)
+            .map(String::from)
+            .collect();
+        rows.sort();
+        rows
+    };
+    let mentioned = places(
+        "PREFIX schema: <http://schema.org/>
+        SELECT DISTINCT ?p WHERE { ?d schema:position 2 ; schema:mentions ?p . ?p a schema:Place }",
+    );
+    let located = places(
+        "PREFIX schema: <http://schema.org/>
+        SELECT DISTINCT ?p WHERE { ?d schema:position 2 ; schema:contentLocation ?p }",
+    );
+    assert!(
+        mentioned.iter().any(|p| p.ends_with("/place/korea")),
+        "{mentioned:?}"
+    );
+    assert_eq!(located, mentioned);
 }
 
 #[test]

@@ -422,6 +422,12 @@ fn entities(g: &mut Graph, doc: &Document, d: &NamedNode, iris: &Iris) {
                 g.shared_add(&role, s("endDate"), date_or_text(t));
             }
         }
+        // a place also by the property for the places a work is about,
+        // so that a question about places (a map of a month's documents)
+        // reads only the place links, not every mention
+        if e.kind() == EntityKind::Place {
+            g.add(d, s("contentLocation"), node.clone());
+        }
         g.add(d, s("mentions"), node);
     }
 }
