@@ -566,3 +566,90 @@ fn a_graph_changed_through_the_server_is_written_again_by_the_next_load() {
     assert!(by_hand.contains("false"), "{by_hand}");
     assert!(catalog(&st).iter().all(|r| r.contains(",sha256:")));
 }
+
+/// [`catalog`], asked through the server that holds the store.
+fn served_catalog(s: &Server) -> Vec<String> {
+    csv_answer(s, CATALOG)
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_sparql_update_marks_the_entries_of_the_graphs_it_wrote_and_keeps_the_counts_true() {
+    let tmp = tempfile::tempdir().unwrap();
+    let st = demo_store(tmp.path());
+    let d1 = "https://history.state.gov/historicaldocuments/frus1959v99/d1";
+    let d2 = "https://history.state.gov/historicaldocuments/frus1959v99/d2";
+    let entry = |rows: &[String], d: &str| -> String {
+        rows.iter()
+            .find(|r| r.starts_with(&format!("{d},")))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let before = catalog(&st);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    {
+        let s = start_server(&st, &["--allow-update"], Some("secret-token-4"));
+        let auth = ("Authorization", "Bearer secret-token-4");
+        let post = |update: &str| {
+            http(
+                &s,
+                "POST",
+                "/update",
+                &[("Content-Type", "application/sparql-update"), auth],
+                update.as_bytes(),
+            )
+        };
+        let (initial, _) = counts(&s);
+        // the places of document 2 taken from it: the graph is found from
+        // the WHERE, and only d2's entry changes
+        let r = post(
+            "PREFIX schema: <http://schema.org/>
+             DELETE { GRAPH ?g { ?d schema:mentions ?p ; schema:contentLocation ?p } }
+             WHERE { GRAPH ?g { ?d schema:position 2 ; schema:contentLocation ?p } }",
+        );
+        assert_eq!(r.status, 204, "{}", r.body);
+        let rows = served_catalog(&s);
+        assert_eq!(entry(&rows, d1), entry(&before, d1), "{rows:?}");
+        assert!(entry(&rows, d2).starts_with(&format!("{d2},,")), "{rows:?}");
+        assert_ne!(entry(&rows, d2), entry(&before, d2));
+        for (stored, counted) in [counts(&s), abbreviation_counts(&s), co_mention_counts(&s)] {
+            assert_eq!(stored, counted);
+        }
+        assert_ne!(counts(&s).0, initial, "the places of d2 no longer count");
+        // an update that fails at its second operation writes nothing,
+        // and the counts stay current
+        let r = post(&format!(
+            "INSERT DATA {{ GRAPH <{d1}> {{ <{d1}> <http://schema.org/name> \"half\" }} }} ;
+             CREATE GRAPH <{d1}>"
+        ));
+        assert_eq!(r.status, 500, "{}", r.body);
+        assert!(r.body.contains("nothing written"), "{}", r.body);
+        let half = csv_answer(&s, "ASK { ?d <http://schema.org/name> \"half\" }");
+        assert!(half.contains("false"), "{half}");
+        assert_eq!(entry(&served_catalog(&s), d1), entry(&before, d1));
+        let current = csv_answer(
+            &s,
+            "SELECT ?current WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> \
+             { <https://w3id.org/frus-ld/id/graph/statistics> \
+             <https://w3id.org/frus-ld/vocab#countsCurrent> ?current } }",
+        );
+        assert_eq!(current, "current\r\ntrue\r\n");
+        // a graph dropped takes its entry with it
+        let r = post(&format!("DROP GRAPH <{d1}>"));
+        assert_eq!(r.status, 204, "{}", r.body);
+        assert!(entry(&served_catalog(&s), d1).is_empty());
+        let (stored, counted) = counts(&s);
+        assert_eq!(stored, counted);
+    }
+    // the next load writes both documents again
+    let o = load_demo(&st, &["--quiet".as_ref()]);
+    assert!(
+        stderr(&o).contains("2 graphs written, 0 unchanged"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(catalog(&st).iter().all(|r| r.contains(",sha256:")));
+}

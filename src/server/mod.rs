@@ -8,6 +8,7 @@
 
 mod oai;
 mod page;
+mod update;
 
 use crate::statistics::Change;
 use crate::store::union_default_graph;
@@ -338,7 +339,7 @@ fn route(rq: &mut Request, store: &Store, config: &Config) -> Reply {
             } else {
                 String::from_utf8_lossy(&body).to_string()
             };
-            let update = match SparqlEvaluator::new().parse_update(&text) {
+            let update = match spargebra::SparqlParser::new().parse_update(&text) {
                 Ok(u) => u,
                 Err(e) => return Reply::error(400, format!("malformed SPARQL update: {e}")),
             };
@@ -347,11 +348,10 @@ fn route(rq: &mut Request, store: &Store, config: &Config) -> Reply {
                 Ok(c) => c,
                 Err(e) => return Reply::error(500, format!("not updated: {e}")),
             };
-            match update.on_store(store).execute() {
-                Ok(()) => {
+            match update::execute(store, update) {
+                Ok(written) => {
                     config.state.changed();
-                    // an update may write to any graph: counted again
-                    match recount(change, store, None) {
+                    match recount(change, store, update::touched(&written)) {
                         Ok(()) => Reply {
                             status: 204,
                             content_type: "text/plain".into(),
@@ -364,10 +364,9 @@ fn route(rq: &mut Request, store: &Store, config: &Config) -> Reply {
                     }
                 }
                 Err(e) => {
-                    // a failed update may have changed part of the store
-                    config.state.changed();
-                    let _ = recount(change, store, None);
-                    Reply::error(500, format!("update failed: {e}"))
+                    // nothing was written: the counts are as they were
+                    let _ = change.keep();
+                    Reply::error(500, format!("update failed, nothing written: {e:#}"))
                 }
             }
         }

@@ -173,22 +173,21 @@ pub fn load_demo(st: &Path, extra: &[&std::ffi::OsStr]) -> Output {
     o
 }
 
+/// The query of [`catalog`].
+pub const CATALOG: &str = "PREFIX fl: <https://w3id.org/frus-ld/vocab#>
+     SELECT ?g ?digest ?modified WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/catalog> {
+       ?e fl:entryFor ?g ; <http://purl.org/dc/terms/modified> ?modified
+       OPTIONAL { ?e fl:contentDigest ?digest } } }
+     ORDER BY ?g";
+
 /// The store's catalog, a row a graph: graph, digest (empty when the entry
 /// has none), date; sorted by graph.
 pub fn catalog(store: &Path) -> Vec<String> {
-    query(
-        store,
-        "PREFIX fl: <https://w3id.org/frus-ld/vocab#>
-         SELECT ?g ?digest ?modified WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/catalog> {
-           ?e fl:entryFor ?g ; <http://purl.org/dc/terms/modified> ?modified
-           OPTIONAL { ?e fl:contentDigest ?digest } } }
-         ORDER BY ?g",
-        "csv",
-    )
-    .lines()
-    .skip(1)
-    .map(str::to_string)
-    .collect()
+    query(store, CATALOG, "csv")
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect()
 }
 
 /// [`demo_store`] with more arguments to `load` (`--terms FILE`).
