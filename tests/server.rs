@@ -334,6 +334,17 @@ fn csv_answer(s: &Server, q: &str) -> String {
     r.body
 }
 
+/// Whether the statistics graph says its counts are current.
+fn counts_current(s: &Server) -> bool {
+    let current = csv_answer(
+        s,
+        "SELECT ?current WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> \
+         { <https://w3id.org/frus-ld/id/graph/statistics> \
+         <https://w3id.org/frus-ld/vocab#countsCurrent> ?current } }",
+    );
+    current == "current\r\ntrue\r\n"
+}
+
 /// The statistics graph's counts, and the same counted from the mentions,
 /// as CSV rows sorted by entity.
 fn counts(s: &Server) -> (String, String) {
@@ -477,13 +488,7 @@ fn statistics_are_recounted_after_loads_and_changes() {
     let (after, counted) = counts(&s);
     assert_eq!(after, counted, "the counts follow an update");
     // and say so
-    let current = csv_answer(
-        &s,
-        "SELECT ?current WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> \
-         { <https://w3id.org/frus-ld/id/graph/statistics> \
-         <https://w3id.org/frus-ld/vocab#countsCurrent> ?current } }",
-    );
-    assert_eq!(current, "current\r\ntrue\r\n");
+    assert!(counts_current(&s));
     assert!(after.contains("http://example.org/entity/new,1"), "{after}");
     // with every document gone the counts are empty, and they come back
     // with the next document
@@ -630,13 +635,7 @@ fn a_sparql_update_marks_the_entries_of_the_graphs_it_wrote_and_keeps_the_counts
         let half = csv_answer(&s, "ASK { ?d <http://schema.org/name> \"half\" }");
         assert!(half.contains("false"), "{half}");
         assert_eq!(entry(&served_catalog(&s), d1), entry(&before, d1));
-        let current = csv_answer(
-            &s,
-            "SELECT ?current WHERE { GRAPH <https://w3id.org/frus-ld/id/graph/statistics> \
-             { <https://w3id.org/frus-ld/id/graph/statistics> \
-             <https://w3id.org/frus-ld/vocab#countsCurrent> ?current } }",
-        );
-        assert_eq!(current, "current\r\ntrue\r\n");
+        assert!(counts_current(&s));
         // a graph dropped takes its entry with it
         let r = post(&format!("DROP GRAPH <{d1}>"));
         assert_eq!(r.status, 204, "{}", r.body);
