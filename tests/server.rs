@@ -652,3 +652,93 @@ fn a_sparql_update_marks_the_entries_of_the_graphs_it_wrote_and_keeps_the_counts
     );
     assert!(catalog(&st).iter().all(|r| r.contains(",sha256:")));
 }
+
+#[test]
+fn the_protocol_s_dataset_parameters_choose_the_graphs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let st = demo_store(tmp.path());
+    let d1 = "https://history.state.gov/historicaldocuments/frus1959v99/d1";
+    let d2 = "https://history.state.gov/historicaldocuments/frus1959v99/d2";
+    let s = start_server(&st, &["--allow-update"], Some("secret-token-5"));
+    let ask = |q: &str, params: &str| {
+        let r = http(
+            &s,
+            "GET",
+            &format!("/query?query={}{params}", enc(q)),
+            &[("Accept", "text/csv")],
+            b"",
+        );
+        assert_eq!(r.status, 200, "{}", r.body);
+        r.body
+    };
+    let numbers = "SELECT ?n WHERE { ?d <http://schema.org/position> ?n ; \
+                   <http://schema.org/mentions> ?e } GROUP BY ?n ORDER BY ?n";
+    let graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g";
+    // without parameters every graph is both the default graph and named
+    assert_eq!(ask(numbers, ""), "n\r\n1\r\n2\r\n");
+    assert!(ask(graphs, "").lines().count() > 3);
+    // default-graph-uri alone: that graph, and no named graphs
+    let only_d1 = format!("&default-graph-uri={}", enc(d1));
+    assert_eq!(ask(numbers, &only_d1), "n\r\n1\r\n");
+    assert_eq!(ask(graphs, &only_d1), "g\r\n");
+    // named-graph-uri alone: those named graphs, and an empty default graph
+    let named_d2 = format!("&named-graph-uri={}", enc(d2));
+    assert_eq!(ask(graphs, &named_d2), format!("g\r\n{d2}\r\n"));
+    assert_eq!(ask(numbers, &named_d2), "n\r\n");
+    let r = http(
+        &s,
+        "GET",
+        &format!(
+            "/query?query={}&named-graph-uri=not%20an%20iri",
+            enc(graphs)
+        ),
+        &[],
+        b"",
+    );
+    assert_eq!(r.status, 400, "{}", r.body);
+    // using-graph-uri: the WHERE of an update sees that graph only
+    let auth = ("Authorization", "Bearer secret-token-5");
+    let update = format!(
+        "INSERT {{ GRAPH <{d1}> {{ <{d1}> <http://schema.org/name> ?n }} }} \
+         WHERE {{ ?d <http://schema.org/position> ?n ; <http://schema.org/mentions> ?e }}"
+    );
+    let names = format!(
+        "SELECT ?n WHERE {{ GRAPH <{d1}> {{ <{d1}> <http://schema.org/name> ?n }} }} ORDER BY ?n"
+    );
+    for (using, seen) in [(d2, "n\r\n2\r\n"), (d1, "n\r\n1\r\n2\r\n")] {
+        let r = http(
+            &s,
+            "POST",
+            &format!("/update?using-graph-uri={}", enc(using)),
+            &[("Content-Type", "application/sparql-update"), auth],
+            update.as_bytes(),
+        );
+        assert_eq!(r.status, 204, "{}", r.body);
+        assert_eq!(ask(&names, ""), seen);
+    }
+    // as a form parameter too; and refused beside the update's own USING
+    let form = format!(
+        "update={}&using-graph-uri={}",
+        enc(&update.replace("?n }", "?n , \"form\" }")),
+        enc(d2)
+    );
+    let r = http(
+        &s,
+        "POST",
+        "/update",
+        &[("Content-Type", "application/x-www-form-urlencoded"), auth],
+        form.as_bytes(),
+    );
+    assert_eq!(r.status, 204, "{}", r.body);
+    assert!(ask(&names, "").contains("form"));
+    let with_using = update.replace(" WHERE", &format!(" USING <{d2}> WHERE"));
+    let r = http(
+        &s,
+        "POST",
+        &format!("/update?using-graph-uri={}", enc(d1)),
+        &[("Content-Type", "application/sparql-update"), auth],
+        with_using.as_bytes(),
+    );
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(r.body.contains("not both"), "{}", r.body);
+}

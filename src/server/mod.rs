@@ -240,6 +240,18 @@ fn param<'a>(ps: &'a [(String, String)], name: &str) -> Option<&'a str> {
     ps.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
+/// The graphs named by every `name` parameter (`default-graph-uri`,
+/// `using-graph-uri`, …), or a 400 naming the one that is not an IRI.
+fn graph_params(ps: &[(String, String)], name: &str) -> Result<Vec<NamedNode>, Reply> {
+    ps.iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| {
+            NamedNode::new(v.as_str())
+                .map_err(|e| Reply::error(400, format!("bad {name} {v}: {e}")))
+        })
+        .collect()
+}
+
 fn read_body(rq: &mut Request, config: &Config) -> Result<Vec<u8>, Reply> {
     let mut body = Vec::new();
     rq.as_reader()
@@ -330,19 +342,33 @@ fn route(rq: &mut Request, store: &Store, config: &Config) -> Reply {
                 Err(r) => return r,
             };
             let ct = header_value(rq, "Content-Type").unwrap_or_default();
+            let mut all = ps.clone();
             let text = if ct.starts_with("application/x-www-form-urlencoded") {
-                form_urlencoded::parse(&body)
-                    .into_owned()
-                    .find(|(k, _)| k == "update")
-                    .map(|(_, v)| v)
-                    .unwrap_or_default()
+                let form: Vec<(String, String)> =
+                    form_urlencoded::parse(&body).into_owned().collect();
+                let text = param(&form, "update").unwrap_or_default().to_string();
+                all.extend(form);
+                text
             } else {
                 String::from_utf8_lossy(&body).to_string()
             };
-            let update = match spargebra::SparqlParser::new().parse_update(&text) {
+            let mut update = match spargebra::SparqlParser::new().parse_update(&text) {
                 Ok(u) => u,
                 Err(e) => return Reply::error(400, format!("malformed SPARQL update: {e}")),
             };
+            // the dataset of the SPARQL Protocol, for the WHERE of each
+            // DELETE/INSERT
+            match (
+                graph_params(&all, "using-graph-uri"),
+                graph_params(&all, "using-named-graph-uri"),
+            ) {
+                (Ok(d), Ok(n)) => {
+                    if let Err(e) = update::use_dataset(&mut update, d, n) {
+                        return Reply::error(400, e);
+                    }
+                }
+                (Err(r), _) | (_, Err(r)) => return r,
+            }
             let _writing = config.state.writing.lock();
             let change = match begin_change(store) {
                 Ok(c) => c,
@@ -505,22 +531,23 @@ fn query(
         Ok(p) => p,
         Err(e) => return Reply::error(400, format!("malformed SPARQL query: {e}")),
     };
-    let defaults: Vec<&str> = ps
-        .iter()
-        .filter(|(k, _)| k == "default-graph-uri")
-        .map(|(_, v)| v.as_str())
-        .collect();
-    if !defaults.is_empty() {
-        let mut graphs = Vec::new();
-        for d in defaults {
-            match NamedNode::new(d) {
-                Ok(n) => graphs.push(n.into()),
-                Err(e) => return Reply::error(400, format!("bad default-graph-uri {d}: {e}")),
-            }
-        }
-        prepared.dataset_mut().set_default_graph(graphs);
-    } else {
+    // the dataset of the SPARQL Protocol: the default graph merged from the
+    // default-graph-uri graphs, the named graphs those of named-graph-uri
+    // (none when only the other is given); without either, every graph is
+    // both
+    let (defaults, named) = match (
+        graph_params(ps, "default-graph-uri"),
+        graph_params(ps, "named-graph-uri"),
+    ) {
+        (Ok(d), Ok(n)) => (d, n),
+        (Err(r), _) | (_, Err(r)) => return r,
+    };
+    if defaults.is_empty() && named.is_empty() {
         union_default_graph(&mut prepared);
+    } else {
+        let dataset = prepared.dataset_mut();
+        dataset.set_default_graph(defaults.into_iter().map(Into::into).collect());
+        dataset.set_available_named_graphs(named.into_iter().map(Into::into).collect());
     }
     // evaluation runs on its own thread; when the time is up the client gets
     // the time-out error at once and the query is cancelled (Oxigraph stops

@@ -20,7 +20,7 @@ use anyhow::{anyhow, Result};
 use oxigraph::model::{NamedNode, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::{Store, Transaction};
-use spargebra::algebra::{GraphPattern, GraphTarget};
+use spargebra::algebra::{GraphPattern, GraphTarget, QueryDataset};
 use spargebra::term::{GraphName, GraphNamePattern};
 use spargebra::{GraphUpdateOperation, Query, Update};
 use std::collections::BTreeSet;
@@ -153,7 +153,7 @@ fn graphs_written(
 /// a blank node (a graph this module cannot name).
 fn bound_graphs(
     t: &Transaction<'_>,
-    using: &Option<spargebra::algebra::QueryDataset>,
+    using: &Option<QueryDataset>,
     pattern: &GraphPattern,
     variables: &[Variable],
     graphs: &mut BTreeSet<NamedNode>,
@@ -188,6 +188,35 @@ fn bound_graphs(
         }
     }
     Ok(known)
+}
+
+/// Gives each `DELETE`/`INSERT` of `update` the dataset of the SPARQL
+/// Protocol's `using-graph-uri` (the default graph) and
+/// `using-named-graph-uri` (the named graphs) parameters, when there are
+/// any; an update that names its own (`USING`, `USING NAMED`, `WITH`) is
+/// refused, as the Protocol says.
+pub fn use_dataset(
+    update: &mut Update,
+    default: Vec<NamedNode>,
+    named: Vec<NamedNode>,
+) -> Result<(), String> {
+    if default.is_empty() && named.is_empty() {
+        return Ok(());
+    }
+    for op in &mut update.operations {
+        if let GraphUpdateOperation::DeleteInsert { using, .. } = op {
+            if using.is_some() {
+                return Err("the update has USING, USING NAMED or WITH: give them or \
+                     using-graph-uri/using-named-graph-uri, not both"
+                    .into());
+            }
+            *using = Some(QueryDataset {
+                default: default.clone(),
+                named: Some(named.clone()),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// After an update: the statistics brought up to date from the graphs it
