@@ -321,17 +321,42 @@ fn limits_end_runaway_queries_and_the_server_goes_on() {
     assert!(lines[0].starts_with("POST /query 503"), "{log}");
 }
 
+/// The example documents' graphs.
+const D1: &str = "https://history.state.gov/historicaldocuments/frus1959v99/d1";
+const D2: &str = "https://history.state.gov/historicaldocuments/frus1959v99/d2";
+
 /// A query's answer through the server, as CSV.
 fn csv_answer(s: &Server, q: &str) -> String {
+    csv_answer_with(s, q, "")
+}
+
+/// [`csv_answer`] with more parameters (`&default-graph-uri=…`).
+fn csv_answer_with(s: &Server, q: &str, params: &str) -> String {
     let r = http(
         s,
         "GET",
-        &format!("/query?query={}", enc(q)),
+        &format!("/query?query={}{params}", enc(q)),
         &[("Accept", "text/csv")],
         b"",
     );
     assert_eq!(r.status, 200, "{}", r.body);
     r.body
+}
+
+/// A SPARQL update sent to `path` (`/update`, with parameters) with the
+/// bearer token.
+fn post_update(s: &Server, path: &str, token: &str, update: &str) -> Reply {
+    let auth = format!("Bearer {token}");
+    http(
+        s,
+        "POST",
+        path,
+        &[
+            ("Content-Type", "application/sparql-update"),
+            ("Authorization", &auth),
+        ],
+        update.as_bytes(),
+    )
 }
 
 /// Whether the statistics graph says its counts are current.
@@ -477,13 +502,7 @@ fn statistics_are_recounted_after_loads_and_changes() {
         "INSERT DATA {{ GRAPH <{doc}> {{ <{doc}> <http://schema.org/mentions> \
          <http://example.org/entity/new> }} }}"
     );
-    let r = http(
-        &s,
-        "POST",
-        "/update",
-        &[("Content-Type", "application/sparql-update"), auth],
-        update.as_bytes(),
-    );
+    let r = post_update(&s, "/update", "secret-token-2", &update);
     assert_eq!(r.status, 204, "{}", r.body);
     let (after, counted) = counts(&s);
     assert_eq!(after, counted, "the counts follow an update");
@@ -526,8 +545,7 @@ fn a_graph_changed_through_the_server_is_written_again_by_the_next_load() {
     let before = catalog(&st);
     assert_eq!(before.len(), 2, "{before:?}");
     assert!(before.iter().all(|r| r.contains(",sha256:")), "{before:?}");
-    let d1 = "https://history.state.gov/historicaldocuments/frus1959v99/d1";
-    let d2 = "https://history.state.gov/historicaldocuments/frus1959v99/d2";
+    let (d1, d2) = (D1, D2);
     std::thread::sleep(std::time::Duration::from_millis(1100));
     {
         let s = start_server(&st, &["--allow-update"], Some("secret-token-3"));
@@ -585,8 +603,7 @@ fn served_catalog(s: &Server) -> Vec<String> {
 fn a_sparql_update_marks_the_entries_of_the_graphs_it_wrote_and_keeps_the_counts_true() {
     let tmp = tempfile::tempdir().unwrap();
     let st = demo_store(tmp.path());
-    let d1 = "https://history.state.gov/historicaldocuments/frus1959v99/d1";
-    let d2 = "https://history.state.gov/historicaldocuments/frus1959v99/d2";
+    let (d1, d2) = (D1, D2);
     let entry = |rows: &[String], d: &str| -> String {
         rows.iter()
             .find(|r| r.starts_with(&format!("{d},")))
@@ -597,16 +614,7 @@ fn a_sparql_update_marks_the_entries_of_the_graphs_it_wrote_and_keeps_the_counts
     std::thread::sleep(std::time::Duration::from_millis(1100));
     {
         let s = start_server(&st, &["--allow-update"], Some("secret-token-4"));
-        let auth = ("Authorization", "Bearer secret-token-4");
-        let post = |update: &str| {
-            http(
-                &s,
-                "POST",
-                "/update",
-                &[("Content-Type", "application/sparql-update"), auth],
-                update.as_bytes(),
-            )
-        };
+        let post = |update: &str| post_update(&s, "/update", "secret-token-4", update);
         let (initial, _) = counts(&s);
         // the places of document 2 taken from it: the graph is found from
         // the WHERE, and only d2's entry changes
@@ -657,20 +665,9 @@ fn a_sparql_update_marks_the_entries_of_the_graphs_it_wrote_and_keeps_the_counts
 fn the_protocol_s_dataset_parameters_choose_the_graphs() {
     let tmp = tempfile::tempdir().unwrap();
     let st = demo_store(tmp.path());
-    let d1 = "https://history.state.gov/historicaldocuments/frus1959v99/d1";
-    let d2 = "https://history.state.gov/historicaldocuments/frus1959v99/d2";
+    let (d1, d2) = (D1, D2);
     let s = start_server(&st, &["--allow-update"], Some("secret-token-5"));
-    let ask = |q: &str, params: &str| {
-        let r = http(
-            &s,
-            "GET",
-            &format!("/query?query={}{params}", enc(q)),
-            &[("Accept", "text/csv")],
-            b"",
-        );
-        assert_eq!(r.status, 200, "{}", r.body);
-        r.body
-    };
+    let ask = |q: &str, params: &str| csv_answer_with(&s, q, params);
     let numbers = "SELECT ?n WHERE { ?d <http://schema.org/position> ?n ; \
                    <http://schema.org/mentions> ?e } GROUP BY ?n ORDER BY ?n";
     let graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g";
@@ -706,13 +703,8 @@ fn the_protocol_s_dataset_parameters_choose_the_graphs() {
         "SELECT ?n WHERE {{ GRAPH <{d1}> {{ <{d1}> <http://schema.org/name> ?n }} }} ORDER BY ?n"
     );
     for (using, seen) in [(d2, "n\r\n2\r\n"), (d1, "n\r\n1\r\n2\r\n")] {
-        let r = http(
-            &s,
-            "POST",
-            &format!("/update?using-graph-uri={}", enc(using)),
-            &[("Content-Type", "application/sparql-update"), auth],
-            update.as_bytes(),
-        );
+        let path = format!("/update?using-graph-uri={}", enc(using));
+        let r = post_update(&s, &path, "secret-token-5", &update);
         assert_eq!(r.status, 204, "{}", r.body);
         assert_eq!(ask(&names, ""), seen);
     }
@@ -732,13 +724,8 @@ fn the_protocol_s_dataset_parameters_choose_the_graphs() {
     assert_eq!(r.status, 204, "{}", r.body);
     assert!(ask(&names, "").contains("form"));
     let with_using = update.replace(" WHERE", &format!(" USING <{d2}> WHERE"));
-    let r = http(
-        &s,
-        "POST",
-        &format!("/update?using-graph-uri={}", enc(d1)),
-        &[("Content-Type", "application/sparql-update"), auth],
-        with_using.as_bytes(),
-    );
+    let path = format!("/update?using-graph-uri={}", enc(d1));
+    let r = post_update(&s, &path, "secret-token-5", &with_using);
     assert_eq!(r.status, 400, "{}", r.body);
     assert!(r.body.contains("not both"), "{}", r.body);
 }
