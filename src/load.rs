@@ -186,12 +186,16 @@ pub fn remove_catalog_entries(
     Ok(())
 }
 
-/// In a transaction that changes `graph` other than by a load (through the
-/// server): its catalog entries lose their digest, so that the next load of
-/// its document writes it again rather than take it for unchanged, and
-/// record that its content changed now (the datestamp of its OAI-PMH
+/// In a transaction that has changed `graph` other than by a load (through
+/// the server), after the change: when the graph is gone its catalog
+/// entries go with it; otherwise they lose their digest, so that the next
+/// load of its document writes it again rather than take it for unchanged,
+/// and record that its content changed now (the datestamp of its OAI-PMH
 /// record).
 pub fn catalog_entries_changed(t: &mut Transaction<'_>, graph: &NamedNode) -> Result<()> {
+    if !t.contains_named_graph(graph)? {
+        return remove_catalog_entries(t, graph, None);
+    }
     let (entry_for, digest, modified) = (fl("entryFor"), fl("contentDigest"), modified());
     let now = now();
     for q in catalog_entries_of(t, graph, None)? {

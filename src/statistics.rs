@@ -18,10 +18,10 @@
 //! the named graphs a change touched are known, only the documents they
 //! describe are counted, in a snapshot of the store as it was and in the
 //! store as it is, and the difference is added to the counts held; where
-//! they are not (a SPARQL update that clears every graph), where they are many (a first load), or
-//! where the counts were stale before, everything is counted again
-//! ([`refresh`]). Both give the same graph (`tests/statistics.rs`). The
-//! graph says so itself
+//! they are not (a SPARQL update that clears every graph), where they are
+//! many (a first load), or where the counts were stale before, everything
+//! is counted again ([`refresh`]). Both give the same graph
+//! (`tests/statistics.rs`). The graph says so itself
 //! (`fl:countsCurrent`): the mark is taken away before a change begins and
 //! written with the counts, so that a load or a change cut off before its
 //! recount leaves counts that the next load makes again, and a load that

@@ -359,6 +359,18 @@ fn post_update(s: &Server, path: &str, token: &str, update: &str) -> Reply {
     )
 }
 
+/// A graph deleted through the Graph Store Protocol with the bearer token.
+fn delete_graph(s: &Server, token: &str, graph: &str) -> Reply {
+    let auth = format!("Bearer {token}");
+    http(
+        s,
+        "DELETE",
+        &format!("/store?graph={}", enc(graph)),
+        &[("Authorization", &auth)],
+        b"",
+    )
+}
+
 /// Whether the statistics graph says its counts are current.
 fn counts_current(s: &Server) -> bool {
     let current = csv_answer(
@@ -475,13 +487,7 @@ fn statistics_are_recounted_after_loads_and_changes() {
     let auth = ("Authorization", "Bearer secret-token-2");
     // one document's graph deleted through the Graph Store Protocol
     let doc = "https://history.state.gov/historicaldocuments/frus1959v99/d1";
-    let r = http(
-        &s,
-        "DELETE",
-        &format!("/store?graph={}", enc(doc)),
-        &[auth],
-        b"",
-    );
+    let r = delete_graph(&s, "secret-token-2", doc);
     assert_eq!(r.status, 204, "{}", r.body);
     let (after, counted) = counts(&s);
     assert_eq!(after, counted, "the counts follow a deleted graph");
@@ -511,15 +517,8 @@ fn statistics_are_recounted_after_loads_and_changes() {
     assert!(after.contains("http://example.org/entity/new,1"), "{after}");
     // with every document gone the counts are empty, and they come back
     // with the next document
-    for d in ["d1", "d2"] {
-        let g = format!("https://history.state.gov/historicaldocuments/frus1959v99/{d}");
-        let r = http(
-            &s,
-            "DELETE",
-            &format!("/store?graph={}", enc(&g)),
-            &[auth],
-            b"",
-        );
+    for g in [D1, D2] {
+        let r = delete_graph(&s, "secret-token-2", g);
         assert_eq!(r.status, 204, "{}", r.body);
     }
     let (after, _) = counts(&s);
@@ -559,13 +558,7 @@ fn a_graph_changed_through_the_server_is_written_again_by_the_next_load() {
             body.as_bytes(),
         );
         assert_eq!(r.status, 204, "{}", r.body);
-        let r = http(
-            &s,
-            "DELETE",
-            &format!("/store?graph={}", enc(d2)),
-            &[auth],
-            b"",
-        );
+        let r = delete_graph(&s, "secret-token-3", d2);
         assert_eq!(r.status, 204, "{}", r.body);
     }
     // d1's entry has lost its digest and has a new date (its record's

@@ -240,16 +240,23 @@ fn param<'a>(ps: &'a [(String, String)], name: &str) -> Option<&'a str> {
     ps.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
-/// The graphs named by every `name` parameter (`default-graph-uri`,
-/// `using-graph-uri`, …), or a 400 naming the one that is not an IRI.
-fn graph_params(ps: &[(String, String)], name: &str) -> Result<Vec<NamedNode>, Reply> {
-    ps.iter()
-        .filter(|(k, _)| k == name)
-        .map(|(_, v)| {
-            NamedNode::new(v.as_str())
-                .map_err(|e| Reply::error(400, format!("bad {name} {v}: {e}")))
-        })
-        .collect()
+/// The dataset that the SPARQL Protocol's parameters give: the graphs of
+/// every `default` parameter (`default-graph-uri`, `using-graph-uri`) and
+/// of every `named` one (`named-graph-uri`, `using-named-graph-uri`), or a
+/// 400 naming the one that is not an IRI.
+type Dataset = (Vec<NamedNode>, Vec<NamedNode>);
+
+fn dataset_params(ps: &[(String, String)], default: &str, named: &str) -> Result<Dataset, Reply> {
+    let graphs = |name: &str| -> Result<Vec<NamedNode>, Reply> {
+        ps.iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| {
+                NamedNode::new(v.as_str())
+                    .map_err(|e| Reply::error(400, format!("bad {name} {v}: {e}")))
+            })
+            .collect()
+    };
+    Ok((graphs(default)?, graphs(named)?))
 }
 
 fn read_body(rq: &mut Request, config: &Config) -> Result<Vec<u8>, Reply> {
@@ -358,16 +365,13 @@ fn route(rq: &mut Request, store: &Store, config: &Config) -> Reply {
             };
             // the dataset of the SPARQL Protocol, for the WHERE of each
             // DELETE/INSERT
-            match (
-                graph_params(&all, "using-graph-uri"),
-                graph_params(&all, "using-named-graph-uri"),
-            ) {
-                (Ok(d), Ok(n)) => {
-                    if let Err(e) = update::use_dataset(&mut update, d, n) {
-                        return Reply::error(400, e);
-                    }
-                }
-                (Err(r), _) | (_, Err(r)) => return r,
+            let (defaults, named) =
+                match dataset_params(&all, "using-graph-uri", "using-named-graph-uri") {
+                    Ok(d) => d,
+                    Err(r) => return r,
+                };
+            if let Err(e) = update::use_dataset(&mut update, defaults, named) {
+                return Reply::error(400, e);
             }
             let _writing = config.state.writing.lock();
             let change = match begin_change(store) {
@@ -535,12 +539,9 @@ fn query(
     // default-graph-uri graphs, the named graphs those of named-graph-uri
     // (none when only the other is given); without either, every graph is
     // both
-    let (defaults, named) = match (
-        graph_params(ps, "default-graph-uri"),
-        graph_params(ps, "named-graph-uri"),
-    ) {
-        (Ok(d), Ok(n)) => (d, n),
-        (Err(r), _) | (_, Err(r)) => return r,
+    let (defaults, named) = match dataset_params(ps, "default-graph-uri", "named-graph-uri") {
+        Ok(d) => d,
+        Err(r) => return r,
     };
     if defaults.is_empty() && named.is_empty() {
         union_default_graph(&mut prepared);
@@ -767,7 +768,7 @@ fn change_graph(
         match name {
             GraphNameRef::NamedNode(n) => {
                 t.remove_named_graph(n)?;
-                crate::load::remove_catalog_entries(&mut t, &n.into_owned(), None)?;
+                crate::load::catalog_entries_changed(&mut t, &n.into_owned())?;
             }
             _ => t.clear_graph(name)?,
         }

@@ -41,7 +41,7 @@ pub enum Written {
 
 /// Runs `update` on `store` in one transaction, each operation in turn,
 /// and marks the catalog entries of the graphs it wrote changed (or removes
-/// them with a graph it dropped). Nothing is written when an operation
+/// them with a graph it dropped, [`crate::load::catalog_entries_changed`]). Nothing is written when an operation
 /// fails.
 pub fn execute(store: &Store, update: Update) -> Result<Written> {
     let mut t = store.start_transaction()?;
@@ -60,11 +60,7 @@ pub fn execute(store: &Store, update: Update) -> Result<Written> {
             .execute()?;
     }
     for g in &graphs {
-        if t.contains_named_graph(g)? {
-            crate::load::catalog_entries_changed(&mut t, g)?;
-        } else {
-            crate::load::remove_catalog_entries(&mut t, g, None)?;
-        }
+        crate::load::catalog_entries_changed(&mut t, g)?;
     }
     t.commit()?;
     Ok(if known {
@@ -89,21 +85,18 @@ fn graphs_written(
         GraphTarget::DefaultGraph => true,
         GraphTarget::NamedGraphs | GraphTarget::AllGraphs => false,
     };
+    let named = |g: &GraphName, graphs: &mut BTreeSet<NamedNode>| {
+        if let GraphName::NamedNode(n) = g {
+            graphs.insert(n.clone());
+        }
+    };
     Ok(match op {
         GraphUpdateOperation::InsertData { data } => {
-            for q in data {
-                if let GraphName::NamedNode(n) = &q.graph_name {
-                    graphs.insert(n.clone());
-                }
-            }
+            data.iter().for_each(|q| named(&q.graph_name, graphs));
             true
         }
         GraphUpdateOperation::DeleteData { data } => {
-            for q in data {
-                if let GraphName::NamedNode(n) = &q.graph_name {
-                    graphs.insert(n.clone());
-                }
-            }
+            data.iter().for_each(|q| named(&q.graph_name, graphs));
             true
         }
         GraphUpdateOperation::DeleteInsert {
@@ -133,9 +126,7 @@ fn graphs_written(
             variables.is_empty() || bound_graphs(t, using, pattern, &variables, graphs)?
         }
         GraphUpdateOperation::Load { destination, .. } => {
-            if let GraphName::NamedNode(n) = destination {
-                graphs.insert(n.clone());
-            }
+            named(destination, graphs);
             true
         }
         GraphUpdateOperation::Clear { graph, .. } | GraphUpdateOperation::Drop { graph, .. } => {
