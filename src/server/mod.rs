@@ -240,12 +240,13 @@ fn param<'a>(ps: &'a [(String, String)], name: &str) -> Option<&'a str> {
     ps.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
+/// A dataset's default graphs and named graphs.
+type Dataset = (Vec<NamedNode>, Vec<NamedNode>);
+
 /// The dataset that the SPARQL Protocol's parameters give: the graphs of
 /// every `default` parameter (`default-graph-uri`, `using-graph-uri`) and
 /// of every `named` one (`named-graph-uri`, `using-named-graph-uri`), or a
 /// 400 naming the one that is not an IRI.
-type Dataset = (Vec<NamedNode>, Vec<NamedNode>);
-
 fn dataset_params(ps: &[(String, String)], default: &str, named: &str) -> Result<Dataset, Reply> {
     let graphs = |name: &str| -> Result<Vec<NamedNode>, Reply> {
         ps.iter()

@@ -41,8 +41,8 @@ pub enum Written {
 
 /// Runs `update` on `store` in one transaction, each operation in turn,
 /// and marks the catalog entries of the graphs it wrote changed (or removes
-/// them with a graph it dropped, [`crate::load::catalog_entries_changed`]). Nothing is written when an operation
-/// fails.
+/// them with a graph it dropped, [`crate::load::catalog_entries_changed`]).
+/// Nothing is written when an operation fails.
 pub fn execute(store: &Store, update: Update) -> Result<Written> {
     let mut t = store.start_transaction()?;
     let mut graphs: BTreeSet<NamedNode> = BTreeSet::new();
@@ -95,6 +95,7 @@ fn graphs_written(
             data.iter().for_each(|q| named(&q.graph_name, graphs));
             true
         }
+        // ground quads, where INSERT DATA's are quads: the same steps
         GraphUpdateOperation::DeleteData { data } => {
             data.iter().for_each(|q| named(&q.graph_name, graphs));
             true
